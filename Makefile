@@ -1,0 +1,52 @@
+# The README's commands. Everything a target needs is set up by the target itself.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export FLASK_APP := wsgi
+STAMP := $(VENV)/.installed
+
+.PHONY: run dev test lint messages translations setup db system-deps clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP) translations
+
+## Compile the catalogs (.po -> .mo); the .mo files are built, never committed.
+translations: $(STAMP)
+	$(BIN)/pybabel compile --statistics -d translations
+	@if command -v msgfmt >/dev/null; then \
+	  for po in translations/*/LC_MESSAGES/messages.po; do msgfmt --check -o /dev/null $$po || exit 1; done; \
+	fi
+
+## Extract interface strings into messages.pot and merge them into every catalog.
+messages: $(STAMP)
+	$(BIN)/pybabel extract --no-location --sort-output -F babel.cfg -k _l -k lazy_gettext \
+	  --add-comments=Translators: --project=eurobrew --copyright-holder="Euro-Brew s.r.o." \
+	  -o translations/messages.pot .
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -i translations/messages.pot -d translations
+
+## Apply the migrations and load the demo content into an empty database.
+db: setup
+	$(BIN)/flask db upgrade
+	$(BIN)/flask demo load
+
+run: db
+	PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
+
+dev: db
+	$(BIN)/flask run --debug --port $(PORT) --extra-files "$$(ls translations/*/LC_MESSAGES/messages.po | tr '\n' ':')"
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check site tests wsgi.py gunicorn.conf.py
+
+test: setup lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .ruff_cache translations/*/LC_MESSAGES/*.mo

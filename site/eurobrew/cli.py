@@ -1,0 +1,36 @@
+"""``flask`` commands: demo content (catalog and user commands join them later)."""
+
+from __future__ import annotations
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from .demo import load_demo
+from .demo.generator import generate_articles
+from .media import upload_folder
+
+
+@click.group("demo", help="Demo content: the seed article, pages and contact record.")
+def demo_cli() -> None:
+    """Group for the demo commands."""
+
+
+@demo_cli.command("load")
+@with_appcontext
+def demo_load() -> None:
+    """Load the demo content into an empty database; do nothing otherwise."""
+    if load_demo(upload_folder()):
+        click.echo("Demo content loaded: 1 article, 5 pages, the contact record.")
+    else:
+        click.echo("The database already has content; nothing loaded.")
+
+
+@demo_cli.command("articles")
+@click.argument("count", type=click.IntRange(min=1, max=1_000_000))
+@with_appcontext
+def demo_articles(count: int) -> None:
+    """Add COUNT generated articles in Slovak and English."""
+    inserted = generate_articles(count)
+    current_app.logger.info("generated %d articles", inserted)
+    click.echo(f"Added {inserted} articles in Slovak and English.")

@@ -1,0 +1,74 @@
+"""Settings classes. Every value comes from the environment, with safe embedded defaults."""
+
+import os
+import secrets
+from pathlib import Path
+
+# site/eurobrew/config.py -> the project root holds translations/, migrations/, instance/.
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def env_flag(name: str, default: bool = False) -> bool:
+    """Read a yes/no environment variable ("1", "true", "yes", "on" mean yes)."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def instance_path() -> Path:
+    """The folder for local state: the SQLite file, the generated secret key, uploads."""
+    return Path(os.environ.get("INSTANCE_PATH") or PROJECT_ROOT / "instance").resolve()
+
+
+def load_or_create_secret_key(folder: Path) -> str:
+    """Return the instance folder's secret key, generating it (mode 0600) on first use.
+
+    A fixed key in the code would be public; a key made anew at every start would log
+    everybody out at every restart. So one random key is kept beside the database.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    key_file = folder / "secret_key"
+    try:
+        return key_file.read_text().strip()
+    except FileNotFoundError:
+        pass
+    key = secrets.token_hex(32)
+    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    return key
+
+
+def database_url(folder: Path) -> str:
+    """``DATABASE_URL`` when set (PostgreSQL via psycopg 3), else SQLite in the instance folder."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgres://")
+    elif url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url or f"sqlite:///{folder / 'eurobrew.sqlite3'}"
+
+
+class Config:
+    """Production-safe defaults; ``create_app`` fills in what depends on the instance folder."""
+
+    SECRET_KEY = os.environ.get("SECRET_KEY") or None
+    SQLALCHEMY_DATABASE_URI = None  # from database_url() unless given
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    BABEL_DEFAULT_LOCALE = "sk"
+    BABEL_DEFAULT_TIMEZONE = os.environ.get("SITE_TIMEZONE", "Europe/Bratislava")
+    BABEL_TRANSLATION_DIRECTORIES = str(PROJECT_ROOT / "translations")
+    NEWS_PER_PAGE = int(os.environ.get("NEWS_PER_PAGE", "10"))
+    HOME_NEWS_COUNT = int(os.environ.get("HOME_NEWS_COUNT", "5"))
+    UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER") or None  # default: <instance>/uploads
+    PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
+    SEND_FILE_MAX_AGE_DEFAULT = 3600
+    TESTING = False
+
+
+class TestConfig(Config):
+    """For the test suite: a throwaway database given by the fixture."""
+
+    TESTING = True
+    SECRET_KEY = "test-only-" + secrets.token_hex(8)

@@ -1,0 +1,256 @@
+"""Demo content for the Euro-Brew website: contact details, a seed news article and pages."""
+
+from datetime import date
+
+CONTACT = {
+    "name_sk": "Euro-Brew s.r.o.",
+    "name_en": "Euro-Brew Ltd.",
+    "street": "Hlboká 22",
+    "postcode": "917 01",
+    "city": "Trnava",
+    "country_sk": "Slovensko",
+    "country_en": "Slovakia",
+    "phone": "+421 33 53 418 53",
+    "fax": "+421 33 53 418 52",
+    "email": "info@eurobrew.sk",
+    "design_credit": "Rastislav Laco",
+}
+
+SEED_ARTICLE = {
+    "published_on": date(2025, 5, 29),
+    "photo_credit": "Jen",
+    "source_url": "https://www.tasr.sk/",
+    "translations": {
+        "en": {
+            "title": "Japan proposes US purchase of semiconductor products",
+            "slug": "japan-proposes-us-purchase-of-semiconductor-products",
+            "place": "Tokyo",
+            "body": """\
+Japan has proposed buying up to 1 trillion yen (6.11 billion euros) worth of American semiconductor products during ongoing trade talks with the United States. TASR reports this based on reports from Reuters and Bloomberg.
+
+The move will help address the large US trade deficit with Japan, which amounts to 10 trillion JPY. Tokyo's chief negotiator Ryosei Akazawa will arrive in the US on May 30, 2025, for the fourth round of talks.
+
+The US-Japan trade imbalance has persisted for decades, often leading to protectionist measures, including tariffs. The administration of President Bill Clinton (1993-2001) prioritized opening up Japanese markets, concluding more trade agreements with Japan than any previous administration. This helped increase US exports to Japan in the targeted sectors by more than 85% during that period.
+
+The current focus on semiconductors represents an evolution of an approach that is shifting toward high-tech components rather than consumer goods, but uses the same mechanism of government-sponsored purchases to address trade imbalances. Japan’s proposal to subsidize domestic companies when they buy chips from the U.S. echoes past agreements, but now targets the strategically critical semiconductor industry.
+
+The proposal reflects Japan’s dual strategy of revitalizing its domestic semiconductor industry while strengthening its alliances with the U.S. at a time of rising geopolitical tensions. Japan’s share of the semiconductor market has fallen dramatically from 50.3% in 1988 to around 10% today. The Japanese government has allocated significant resources and plans to invest around $25.7 billion (€22.63 billion) in semiconductors to rebuild domestic capacity.
+
+At the same time, Japan is pursuing “friendshoring” with trusted allies such as the U.S. It offers financial support to companies willing to shift production and purchasing to allied countries to reduce dependence on geopolitical rivals. The proposed chip purchase is in line with Japan’s strategy of diversifying strategic risks through technology partnerships with the US while continuing to develop domestic manufacturing capabilities.
+""",
+            "note": "1 EUR = 163.72 JPY; 1 EUR = 1.1356 USD",
+            "photo_alt": "Semiconductor wafers and microchips",
+        },
+        "sk": {
+            "title": "Japonsko navrhuje nákup amerických polovodičových produktov",
+            "slug": "japonsko-navrhuje-nakup-americkych-polovodicovych-produktov",
+            "place": "Tokio",
+            "body": """\
+Japonsko počas prebiehajúcich obchodných rokovaní so Spojenými štátmi navrhlo nákup amerických polovodičových produktov v hodnote až 1 bilión jenov (6,11 miliardy eur). TASR o tom informuje na základe správ agentúr Reuters a Bloomberg.
+
+Tento krok má pomôcť riešiť vysoký obchodný deficit USA voči Japonsku, ktorý dosahuje 10 biliónov JPY. Hlavný vyjednávač Tokia Rjosei Akazawa pricestuje do USA 30. mája 2025 na štvrté kolo rokovaní.
+
+Obchodná nerovnováha medzi USA a Japonskom pretrváva už desaťročia a často viedla k protekcionistickým opatreniam vrátane ciel. Administratíva prezidenta Billa Clintona (1993 – 2001) považovala otvorenie japonských trhov za prioritu a uzavrela s Japonskom viac obchodných dohôd než ktorákoľvek predchádzajúca administratíva. Vývoz USA do Japonska sa vďaka tomu v tomto období v cielených odvetviach zvýšil o viac než 85 %.
+
+Súčasné zameranie na polovodiče predstavuje vývoj prístupu, ktorý sa namiesto spotrebného tovaru presúva k špičkovým technologickým komponentom, no na riešenie obchodnej nerovnováhy využíva rovnaký mechanizmus nákupov podporovaných vládou. Návrh Japonska dotovať domáce firmy pri nákupe čipov z USA pripomína dohody z minulosti, teraz sa však zameriava na strategicky kľúčový polovodičový priemysel.
+
+Návrh odráža dvojakú stratégiu Japonska – oživiť domáci polovodičový priemysel a zároveň v čase rastúceho geopolitického napätia posilniť spojenectvo s USA. Podiel Japonska na trhu s polovodičmi dramaticky klesol z 50,3 % v roku 1988 na súčasných približne 10 %. Japonská vláda vyčlenila značné prostriedky a na obnovu domácich kapacít plánuje do polovodičov investovať približne 25,7 miliardy USD (22,63 miliardy eur).
+
+Japonsko zároveň presadzuje takzvaný „friendshoring“ s dôveryhodnými spojencami, ako sú USA. Firmám, ktoré sú ochotné presunúť výrobu a nákupy do spojeneckých krajín, ponúka finančnú podporu, aby sa znížila závislosť od geopolitických rivalov. Navrhovaný nákup čipov je v súlade so stratégiou Japonska diverzifikovať strategické riziká prostredníctvom technologických partnerstiev s USA a zároveň naďalej rozvíjať domáce výrobné kapacity.
+""",
+            "note": "1 EUR = 163,72 JPY; 1 EUR = 1,1356 USD",
+            "photo_alt": "Polovodičové doštičky a mikročipy",
+        },
+    },
+}
+
+PAGES = [
+    {
+        "key": "home",
+        "menu_order": 10,
+        "translations": {
+            "sk": {
+                "title": "Úvod",
+                "slug": "",
+                "body": """\
+Vitajte na stránkach spoločnosti Euro-Brew s.r.o. z Trnavy. Od roku 1997 sledujeme hospodárske a obchodné dianie doma aj v zahraničí a uverejňujeme stručné a prehľadné správy o ekonomike, obchode a investíciách. Osobitnú pozornosť venujeme Japonsku a ďalším ázijským krajinám, ako aj vzťahom medzi Európou a Áziou.
+
+Naše služby sú určené slovenským aj zahraničným firmám, ktoré pri obchodnom rozhodovaní potrebujú spoľahlivé informácie. Okrem spravodajstva ponúkame preklady, prehľady trhov a pomoc pri nadväzovaní obchodných kontaktov.
+
+Najnovšie správy nájdete nižšie. Ak máte záujem o naše služby, neváhajte nás kontaktovať.
+""",
+            },
+            "en": {
+                "title": "Home",
+                "slug": "",
+                "body": """\
+Welcome to the website of Euro-Brew Ltd. of Trnava, Slovakia. Since 1997 we have been following economic and business developments at home and abroad and publishing concise, clear news on the economy, trade and investment. We pay particular attention to Japan and other Asian countries, as well as to relations between Europe and Asia.
+
+Our services are intended for Slovak and foreign companies that need reliable information for their business decisions. In addition to news, we offer translations, market reports and help with establishing business contacts.
+
+You will find the latest news below. If you are interested in our services, please do not hesitate to contact us.
+""",
+            },
+        },
+    },
+    {
+        "key": "products",
+        "menu_order": 20,
+        "translations": {
+            "sk": {
+                "title": "Produkty",
+                "slug": "produkty",
+                "body": """\
+Spoločnosť Euro-Brew s.r.o. ponúka informačné a prekladateľské služby pre slovenské a zahraničné firmy, inštitúcie a médiá.
+
+## Naše služby
+
+- **Spravodajstvo z ekonomiky a obchodu** – pravidelné správy o hospodárskom vývoji v Japonsku, ďalších ázijských krajinách a v Európe.
+- **Ekonomické informácie na objednávku** – vyhľadanie a spracovanie údajov o konkrétnom trhu, odvetví alebo téme.
+- **Prehľady trhov** – stručné správy o situácii a trendoch na vybraných trhoch pripravené podľa potrieb klienta.
+- **Preklady** – preklady obchodných, ekonomických a technických textov medzi slovenčinou, angličtinou a podľa dohody aj ďalšími jazykmi.
+
+Rozsah, formu a termín dodania každej služby dohadujeme individuálne. Podrobnosti vám radi poskytneme telefonicky alebo e-mailom.
+""",
+            },
+            "en": {
+                "title": "Products",
+                "slug": "products",
+                "body": """\
+Euro-Brew Ltd. offers information and translation services for Slovak and foreign companies, institutions and media.
+
+## Our services
+
+- **Economic and business news** – regular reports on economic developments in Japan, other Asian countries and Europe.
+- **Economic information on request** – research and processing of data on a specific market, sector or topic.
+- **Market reports** – concise reports on the situation and trends in selected markets, prepared to meet the client's needs.
+- **Translations** – translation of business, economic and technical texts between Slovak, English and, by arrangement, other languages.
+
+The scope, format and delivery date of each service are agreed individually. We will be happy to provide details by telephone or e-mail.
+""",
+            },
+        },
+    },
+    {
+        "key": "activities",
+        "menu_order": 30,
+        "translations": {
+            "sk": {
+                "title": "Aktivity",
+                "slug": "aktivity",
+                "body": """\
+Jadrom našej činnosti je sústavné sledovanie hospodárskeho a obchodného diania. Venujeme sa najmä Japonsku a ďalším ázijským ekonomikám, ako aj vývoju v Európskej únii a na Slovensku.
+
+## Čomu sa venujeme
+
+- sledovanie a spracovanie ekonomických správ z Japonska, Ázie a Európy,
+- poradenstvo pre firmy, ktoré chcú obchodovať s Japonskom alebo už s japonskými partnermi spolupracujú,
+- sprostredkovanie obchodných kontaktov a pomoc pri príprave rokovaní,
+- organizovanie seminárov a stretnutí na ekonomické a obchodné témy.
+
+Pri práci využívame verejne dostupné zdroje, ako sú tlačové agentúry, štatistiky a publikácie verejných inštitúcií. Snažíme sa, aby naše informácie boli presné, aktuálne a zrozumiteľné aj pre čitateľov, ktorí sa ekonomike nevenujú profesionálne.
+""",
+            },
+            "en": {
+                "title": "Activities",
+                "slug": "activities",
+                "body": """\
+At the heart of our work is the continuous monitoring of economic and business developments. We focus mainly on Japan and other Asian economies, as well as on developments in the European Union and in Slovakia.
+
+## What we do
+
+- Monitoring and processing economic news from Japan, Asia and Europe
+- Consultancy for companies that want to trade with Japan or already work with Japanese partners
+- Arranging business contacts and helping to prepare negotiations
+- Organising seminars and meetings on economic and business topics
+
+In our work we use publicly available sources such as news agencies, statistics and publications of public institutions. We aim to make our information accurate, up to date and easy to understand, even for readers who do not work in economics professionally.
+""",
+            },
+        },
+    },
+    {
+        "key": "links",
+        "menu_order": 40,
+        "translations": {
+            "sk": {
+                "title": "Odkazy",
+                "slug": "odkazy",
+                "body": """\
+Vybrané webové stránky verejných inštitúcií a organizácií, ktoré využívame ako zdroj informácií alebo ktoré môžu byť užitočné pre našich klientov:
+
+- [TASR – Tlačová agentúra Slovenskej republiky](https://www.tasr.sk/) – národná tlačová agentúra a zdroj aktuálneho spravodajstva.
+- [SARIO](https://www.sario.sk/) – Slovenská agentúra pre rozvoj investícií a obchodu.
+- [JETRO](https://www.jetro.go.jp/) – Japonská organizácia pre zahraničný obchod (Japan External Trade Organization).
+- [Európska centrálna banka](https://www.ecb.europa.eu/) – menová politika eurozóny a referenčné výmenné kurzy eura.
+- [Národná banka Slovenska](https://www.nbs.sk/) – centrálna banka Slovenska, výmenné kurzy a ekonomické analýzy.
+- [Ministerstvo zahraničných vecí a európskych záležitostí SR](https://www.mzv.sk/) – zahraničné vzťahy a ekonomická diplomacia.
+- [Mesto Trnava](https://www.trnava.sk/) – oficiálna stránka mesta, v ktorom sídlime.
+
+Za obsah externých webových stránok nezodpovedáme.
+""",
+            },
+            "en": {
+                "title": "Links",
+                "slug": "links",
+                "body": """\
+Selected websites of public institutions and organisations that we use as sources of information or that may be useful to our clients:
+
+- [TASR – News Agency of the Slovak Republic](https://www.tasr.sk/) – the national news agency and a source of up-to-date news.
+- [SARIO](https://www.sario.sk/) – the Slovak Investment and Trade Development Agency.
+- [JETRO](https://www.jetro.go.jp/) – the Japan External Trade Organization.
+- [European Central Bank](https://www.ecb.europa.eu/) – monetary policy of the euro area and euro reference exchange rates.
+- [National Bank of Slovakia](https://www.nbs.sk/) – the central bank of Slovakia, with exchange rates and economic analyses.
+- [Ministry of Foreign and European Affairs of the Slovak Republic](https://www.mzv.sk/) – foreign relations and economic diplomacy.
+- [City of Trnava](https://www.trnava.sk/) – the official website of the city where we are based.
+
+We are not responsible for the content of external websites.
+""",
+            },
+        },
+    },
+    {
+        "key": "about",
+        "menu_order": 50,
+        "translations": {
+            "sk": {
+                "title": "O nás",
+                "slug": "o-nas",
+                "body": """\
+Spoločnosť Euro-Brew s.r.o. vznikla v roku 1997 v Trnave. Od začiatku sa zameriava na sledovanie a spracovanie hospodárskych a obchodných informácií, predovšetkým o Japonsku, ďalších ázijských krajinách a Európe, a na ich sprostredkovanie slovenským aj zahraničným firmám.
+
+Postupne sme k spravodajstvu pridali preklady, prehľady trhov, poradenstvo pre obchod s Japonskom a organizovanie obchodných stretnutí a seminárov. Sme malá firma a s klientmi komunikujeme priamo a osobne.
+
+## Kontakt
+
+Euro-Brew s.r.o., Hlboká 22, 917 01 Trnava, Slovensko
+
+- Telefón: +421 33 53 418 53
+- Fax: +421 33 53 418 52
+- E-mail: [info@eurobrew.sk](mailto:info@eurobrew.sk)
+
+Tešíme sa na spoluprácu.
+""",
+            },
+            "en": {
+                "title": "About us",
+                "slug": "about-us",
+                "body": """\
+Euro-Brew Ltd. (Euro-Brew s.r.o.) was founded in Trnava in 1997. From the outset, the company has focused on monitoring and processing economic and business information, above all about Japan, other Asian countries and Europe, and on making it available to Slovak and foreign companies.
+
+Over the years we have added translations, market reports, consultancy for trade with Japan and the organisation of business meetings and seminars to our news service. We are a small company and deal with our clients directly and personally.
+
+## Contact
+
+Euro-Brew Ltd., Hlboká 22, 917 01 Trnava, Slovakia
+
+- Telephone: +421 33 53 418 53
+- Fax: +421 33 53 418 52
+- E-mail: [info@eurobrew.sk](mailto:info@eurobrew.sk)
+
+We look forward to working with you.
+""",
+            },
+        },
+    },
+]

@@ -1,0 +1,75 @@
+"""What every page's frame shows: menu, language switch and the footer's contact record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask import Flask, g, url_for
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from .extensions import db
+from .i18n import current_language, language_switch
+from .models import CompanyContact, Page, PageTranslation
+from .models.pages import HOME_KEY
+
+# Translators: the menu item for the news section (Aktuality / Novinky in Slovak).
+NEWS_MENU_TITLE = _l("News")
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    """One link of the main menu."""
+
+    key: str
+    title: str
+    url: str
+
+
+def menu_items(lang: str) -> list[MenuItem]:
+    """Home, News, then the visible content pages in menu order, in ``lang``."""
+    rows = db.session.execute(
+        select(Page.key, PageTranslation.title, PageTranslation.slug)
+        .join(PageTranslation, PageTranslation.page_id == Page.id)
+        .where(PageTranslation.lang == lang, Page.visible.is_(True))
+        .order_by(Page.menu_order, Page.id)
+    ).all()
+    items = []
+    for key, title, slug in rows:
+        if key == HOME_KEY:
+            items.insert(0, MenuItem(key, title, url_for("pages.home", lang=lang)))
+        else:
+            items.append(MenuItem(key, title, url_for("pages.page", lang=lang, slug=slug)))
+    position = 1 if items and items[0].key == HOME_KEY else 0
+    items.insert(position, MenuItem("news", str(NEWS_MENU_TITLE), url_for("news.index", lang=lang)))
+    return items
+
+
+def company_contact() -> CompanyContact | None:
+    """The contact record for the footer (one per request at most)."""
+    if "company_contact" not in g:
+        g.company_contact = db.session.scalars(select(CompanyContact).limit(1)).first()
+    return g.company_contact
+
+
+def set_menu_key(key: str) -> None:
+    """Mark the menu item of the page being built as the current one."""
+    g.menu_key = key
+
+
+def layout_context() -> dict:
+    """Template globals for the page frame, computed only when a template asks."""
+    return {
+        "lang": current_language(),
+        "menu_items": menu_items,
+        "company_contact": company_contact,
+        "language_switch": language_switch,
+        "current_year": date.today().year,
+        "menu_key": g.get("menu_key"),
+    }
+
+
+def init_app(app: Flask) -> None:
+    """Register the frame's context processor."""
+    app.context_processor(layout_context)

@@ -1,0 +1,66 @@
+"""Article and page bodies: Markdown rendered to HTML, then cleaned with nh3."""
+
+import re
+from functools import lru_cache
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "hr",
+    "h2",
+    "h3",
+    "h4",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "blockquote",
+    "code",
+    "pre",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "abbr",
+    "sup",
+    "sub",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "th": {"scope"}}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+@lru_cache(maxsize=512)
+def render_markdown(text: str) -> Markup:
+    """Markdown to safe HTML: raw HTML in the source never reaches a page unfiltered."""
+    html = markdown.markdown(text or "", extensions=["extra", "sane_lists"], output_format="html")
+    cleaned = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+    return Markup(cleaned)  # noqa: S704 - cleaned by nh3 just above
+
+
+_MARKDOWN_SYNTAX = re.compile(r"[*_`#>\[\]]|\(https?://[^)]*\)|^\s*[-+]\s+", re.MULTILINE)
+
+
+def excerpt(text: str, length: int = 220) -> str:
+    """Plain text of a body's start, cut at a word boundary; escaping is left to the template."""
+    first = (text or "").strip().split("\n\n", 1)[0]
+    plain = " ".join(_MARKDOWN_SYNTAX.sub("", first).split())
+    if len(plain) <= length:
+        return plain
+    cut = plain[:length].rsplit(" ", 1)[0].rstrip(",;:.-–")
+    return cut + "…"

@@ -1,0 +1,85 @@
+"""Articles and their per-language translations."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .base import utcnow
+
+
+class ArticleStatus(enum.StrEnum):
+    """Whether an article may be shown at all; ``publish_at`` says from when."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+
+
+class Article(db.Model):
+    """A news article: what both languages share."""
+
+    __tablename__ = "articles"
+    __table_args__ = (
+        CheckConstraint("status IN ('draft', 'published')", name="status"),
+        # The news lists filter on visibility and sort newest first.
+        Index("ix_articles_listing", "status", "published_on", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    published_on: Mapped[date]
+    status: Mapped[str] = mapped_column(String(16), default=ArticleStatus.DRAFT.value)
+    publish_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    photo: Mapped[str | None] = mapped_column(String(255))
+    photo_width: Mapped[int | None] = mapped_column(Integer)
+    photo_height: Mapped[int | None] = mapped_column(Integer)
+    photo_credit: Mapped[str] = mapped_column(String(200), default="")
+    source_url: Mapped[str] = mapped_column(String(500), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    translations: Mapped[list[ArticleTranslation]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", order_by="ArticleTranslation.lang"
+    )
+
+    def translation(self, lang: str) -> ArticleTranslation | None:
+        """This article in ``lang``, or None when it has no such translation."""
+        return next((t for t in self.translations if t.lang == lang), None)
+
+    def is_visible(self, now: datetime | None = None) -> bool:
+        """True when the public may see it: published and its publish time has passed."""
+        return self.status == ArticleStatus.PUBLISHED and self.publish_at <= (now or utcnow())
+
+
+class ArticleTranslation(db.Model):
+    """An article's text in one language, with its own slug."""
+
+    __tablename__ = "article_translations"
+    __table_args__ = (
+        UniqueConstraint("article_id", "lang"),
+        UniqueConstraint("lang", "slug"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    lang: Mapped[str] = mapped_column(String(2))
+    title: Mapped[str] = mapped_column(String(300))
+    slug: Mapped[str] = mapped_column(String(200))
+    place: Mapped[str] = mapped_column(String(120), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(String(500), default="")
+    photo_alt: Mapped[str] = mapped_column(String(300), default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    article: Mapped[Article] = relationship(back_populates="translations")

@@ -1,0 +1,53 @@
+"""Content pages (home, products, activities, links, about) and their translations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .base import utcnow
+
+HOME_KEY = "home"
+
+
+class Page(db.Model):
+    """A content page, known to the code by a stable key."""
+
+    __tablename__ = "pages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(32), unique=True)
+    menu_order: Mapped[int] = mapped_column(default=100)
+    visible: Mapped[bool] = mapped_column(default=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    translations: Mapped[list[PageTranslation]] = relationship(
+        back_populates="page", cascade="all, delete-orphan", order_by="PageTranslation.lang"
+    )
+
+    def translation(self, lang: str) -> PageTranslation | None:
+        """This page in ``lang``, or None."""
+        return next((t for t in self.translations if t.lang == lang), None)
+
+
+class PageTranslation(db.Model):
+    """A page's menu title, slug and body in one language."""
+
+    __tablename__ = "page_translations"
+    __table_args__ = (
+        UniqueConstraint("page_id", "lang"),
+        UniqueConstraint("lang", "slug"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"))
+    lang: Mapped[str] = mapped_column(String(2))
+    title: Mapped[str] = mapped_column(String(120))
+    slug: Mapped[str] = mapped_column(String(120))
+    body: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    page: Mapped[Page] = relationship(back_populates="translations")

@@ -1,0 +1,70 @@
+"""Queries for the public news: only published articles whose publish time has passed."""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import contains_eager
+
+from ..extensions import db
+from ..models import Article, ArticleStatus, ArticleTranslation
+from ..models.base import utcnow
+
+
+def visible_articles_clause():
+    """The condition that makes an article public right now."""
+    return and_(Article.status == ArticleStatus.PUBLISHED.value, Article.publish_at <= utcnow())
+
+
+def count_visible(lang: str) -> int:
+    """How many public articles have a translation in ``lang``."""
+    query = (
+        select(func.count())
+        .select_from(ArticleTranslation)
+        .join(Article, Article.id == ArticleTranslation.article_id)
+        .where(ArticleTranslation.lang == lang, visible_articles_clause())
+    )
+    return db.session.scalar(query) or 0
+
+
+def latest_translations(lang: str, limit: int, offset: int = 0) -> list[ArticleTranslation]:
+    """Public articles in ``lang``, newest first, with their shared fields loaded."""
+    query = (
+        select(ArticleTranslation)
+        .join(ArticleTranslation.article)
+        .options(contains_eager(ArticleTranslation.article))
+        .where(ArticleTranslation.lang == lang, visible_articles_clause())
+        .order_by(Article.published_on.desc(), Article.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return list(db.session.scalars(query))
+
+
+def visible_translation(lang: str, slug: str) -> ArticleTranslation | None:
+    """The public article with this slug in ``lang``, its other translations loaded."""
+    query = (
+        select(ArticleTranslation)
+        .join(ArticleTranslation.article)
+        .options(contains_eager(ArticleTranslation.article).selectinload(Article.translations))
+        .where(
+            ArticleTranslation.lang == lang,
+            ArticleTranslation.slug == slug,
+            visible_articles_clause(),
+        )
+    )
+    return db.session.scalars(query).first()
+
+
+def position_in_list(article: Article, lang: str) -> int:
+    """How many public articles in ``lang`` come before ``article`` in the newest-first list."""
+    newer = or_(
+        Article.published_on > article.published_on,
+        and_(Article.published_on == article.published_on, Article.id > article.id),
+    )
+    query = (
+        select(func.count())
+        .select_from(ArticleTranslation)
+        .join(Article, Article.id == ArticleTranslation.article_id)
+        .where(ArticleTranslation.lang == lang, visible_articles_clause(), newer)
+    )
+    return db.session.scalar(query) or 0

@@ -1,0 +1,46 @@
+"""News list and article pages, one URL per language (/sk/novinky/, /en/news/)."""
+
+from flask import abort, current_app, render_template, url_for
+
+from ..i18n import set_counterparts
+from ..layout import set_menu_key
+from ..pagination import paginate
+from . import bp, queries
+
+# The section's path segment in each language.
+NEWS_SEGMENTS = {"sk": "novinky", "en": "news"}
+
+
+def news_index(lang: str):
+    """The news list: newest first, a page at a time."""
+    per_page = current_app.config["NEWS_PER_PAGE"]
+    pagination = paginate(queries.count_visible(lang), per_page)
+    items = queries.latest_translations(lang, per_page, pagination.offset)
+    set_counterparts({other: url_for("news.index", lang=other) for other in NEWS_SEGMENTS})
+    set_menu_key("news")
+    return render_template("news/list.html", items=items, pagination=pagination)
+
+
+def article_detail(lang: str, slug: str):
+    """One article, with a back link to the list page it appears on."""
+    translation = queries.visible_translation(lang, slug)
+    if translation is None:
+        abort(404)
+    article = translation.article
+    set_counterparts(
+        {t.lang: url_for("news.detail", lang=t.lang, slug=t.slug) for t in article.translations},
+        fallback_endpoint="news.index",
+    )
+    set_menu_key("news")
+    per_page = current_app.config["NEWS_PER_PAGE"]
+    back_page = queries.position_in_list(article, lang) // per_page + 1
+    return render_template(
+        "news/detail.html", article=article, translation=translation, back_page=back_page
+    )
+
+
+for _lang, _segment in NEWS_SEGMENTS.items():
+    bp.add_url_rule(f"/{_lang}/{_segment}/", "index", news_index, defaults={"lang": _lang})
+    bp.add_url_rule(
+        f"/{_lang}/{_segment}/<slug>", "detail", article_detail, defaults={"lang": _lang}
+    )

@@ -1,0 +1,44 @@
+"""/ negotiates the language; /<lang>/ is home; /<lang>/<slug> a content page."""
+
+from flask import abort, current_app, redirect, render_template, url_for
+
+from ..i18n import negotiated_language, set_counterparts
+from ..layout import set_menu_key
+from ..models.pages import HOME_KEY
+from ..news import queries as news_queries
+from . import bp, queries
+
+
+@bp.route("/")
+def root():
+    """Send the visitor to their remembered language, else the browser's, else Slovak."""
+    response = redirect(url_for("pages.home", lang=negotiated_language()), code=302)
+    response.vary.update(("Cookie", "Accept-Language"))
+    return response
+
+
+@bp.route("/<lang:lang>/")
+def home(lang: str):
+    """The home page's text and the latest news."""
+    page = queries.page_by_key(HOME_KEY)
+    translation = page.translation(lang) if page else None
+    latest = news_queries.latest_translations(lang, current_app.config["HOME_NEWS_COUNT"])
+    set_counterparts({other: url_for("pages.home", lang=other) for other in ("sk", "en")})
+    set_menu_key(HOME_KEY)
+    return render_template("pages/home.html", page=translation, latest=latest)
+
+
+@bp.route("/<lang:lang>/<slug>")
+def page(lang: str, slug: str):
+    """A content page by its slug in the requested language."""
+    translation = queries.visible_page_translation(lang, slug)
+    if translation is None or translation.page.key == HOME_KEY:
+        abort(404)
+    set_counterparts(
+        {
+            t.lang: url_for("pages.page", lang=t.lang, slug=t.slug)
+            for t in translation.page.translations
+        }
+    )
+    set_menu_key(translation.page.key)
+    return render_template("pages/page.html", page=translation)

@@ -1,0 +1,89 @@
+"""Fixtures after Flask's tutorial: app, client, runner, and content builders."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event
+
+from eurobrew import create_app
+from eurobrew.demo import load_demo
+from eurobrew.extensions import db
+from eurobrew.media import upload_folder
+
+
+def database_url(tmp_path: Path) -> str:
+    """``TEST_DATABASE_URL`` (a throwaway PostgreSQL) when given, else a fresh SQLite file."""
+    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite3'}"
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    """An app on an empty database with the schema created, in a temporary instance folder."""
+    monkeypatch.setenv("INSTANCE_PATH", str(tmp_path / "instance"))
+    app = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
+            "UPLOAD_FOLDER": str(tmp_path / "uploads"),
+        }
+    )
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def demo_app(app):
+    """The app with the demo content loaded, as ``make run`` leaves it."""
+    with app.app_context():
+        assert load_demo(upload_folder())
+    return app
+
+
+@pytest.fixture
+def client(demo_app):
+    """A test client of the demo site."""
+    return demo_app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    """A CLI runner for the ``flask`` commands."""
+    return app.test_cli_runner()
+
+
+class QueryCounter:
+    """Counts the SQL statements the engine runs while active."""
+
+    def __init__(self, engine):
+        self.engine = engine
+        self.count = 0
+
+    def _on_execute(self, *args, **kwargs):
+        self.count += 1
+
+    def __enter__(self):
+        event.listen(self.engine, "before_cursor_execute", self._on_execute)
+        return self
+
+    def __exit__(self, *exc):
+        event.remove(self.engine, "before_cursor_execute", self._on_execute)
+
+
+@pytest.fixture
+def count_queries(app):
+    """``with count_queries() as counter: ...`` then ``counter.count``."""
+
+    def make():
+        with app.app_context():
+            return QueryCounter(db.engine)
+
+    return make

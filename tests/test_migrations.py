@@ -1,0 +1,29 @@
+"""Migrations: an empty database upgraded to head has exactly the models' schema."""
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from flask_migrate import upgrade
+from sqlalchemy import inspect
+
+from eurobrew.extensions import db
+
+
+def test_upgrade_yields_the_models_schema(app):
+    with app.app_context():
+        db.drop_all()
+        upgrade()
+        with db.engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            assert compare_metadata(context, db.metadata) == []
+        tables = set(inspect(db.engine).get_table_names())
+        assert {"articles", "article_translations", "pages", "company_contact"} <= tables
+
+
+def test_db_upgrade_command_then_demo(app, runner):
+    with app.app_context():
+        db.drop_all()
+    result = runner.invoke(args=["db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(args=["demo", "load"])
+    assert result.exit_code == 0 and "loaded" in result.output
+    assert app.test_client().get("/en/about-us").status_code == 200

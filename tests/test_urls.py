@@ -1,0 +1,87 @@
+"""The URL contract: language prefixes, negotiation at /, translated section paths."""
+
+import pytest
+
+SEED_EN = "/en/news/japan-proposes-us-purchase-of-semiconductor-products"
+SEED_SK = "/sk/novinky/japonsko-navrhuje-nakup-americkych-polovodicovych-produktov"
+
+
+def test_root_defaults_to_slovak(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/sk/")
+    assert {"Cookie", "Accept-Language"} <= set(response.vary)
+
+
+def test_root_follows_accept_language(client):
+    response = client.get("/", headers={"Accept-Language": "en-GB,en;q=0.9,de;q=0.5"})
+    assert response.headers["Location"].endswith("/en/")
+    response = client.get("/", headers={"Accept-Language": "de-DE,de;q=0.9"})
+    assert response.headers["Location"].endswith("/sk/")
+
+
+def test_remembered_choice_beats_accept_language(client):
+    client.get("/en/news/", headers={"Accept-Language": "sk"})
+    response = client.get("/", headers={"Accept-Language": "sk"})
+    assert response.headers["Location"].endswith("/en/")
+    client.get("/sk/")
+    response = client.get("/", headers={"Accept-Language": "en"})
+    assert response.headers["Location"].endswith("/sk/")
+
+
+def test_cookie_is_set_only_when_the_language_changes(client):
+    first = client.get("/en/")
+    assert "lang=en" in first.headers.get("Set-Cookie", "")
+    again = client.get("/en/news/")
+    assert "Set-Cookie" not in again.headers
+
+
+@pytest.mark.parametrize(
+    ("path", "lang"),
+    [
+        ("/sk/", "sk"),
+        ("/en/", "en"),
+        ("/sk/novinky/", "sk"),
+        ("/en/news/", "en"),
+        (SEED_SK, "sk"),
+        (SEED_EN, "en"),
+        ("/sk/produkty", "sk"),
+        ("/en/products", "en"),
+        ("/sk/aktivity", "sk"),
+        ("/en/activities", "en"),
+        ("/sk/odkazy", "sk"),
+        ("/en/links", "en"),
+        ("/sk/o-nas", "sk"),
+        ("/en/about-us", "en"),
+    ],
+)
+def test_public_pages_live_under_their_language(client, path, lang):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert f'<html lang="{lang}">' in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/sk/news/",
+        "/en/novinky/",
+        "/en/o-nas",
+        "/sk/about-us",
+        "/sk/news/japan-proposes-us-purchase-of-semiconductor-products",
+        "/en/novinky/japonsko-navrhuje-nakup-americkych-polovodicovych-produktov",
+    ],
+)
+def test_slugs_belong_to_their_language(client, path):
+    assert client.get(path).status_code == 404
+
+
+def test_section_without_trailing_slash_redirects(client):
+    response = client.get("/en/news")
+    assert response.status_code in (301, 308)
+    assert response.headers["Location"].endswith("/en/news/")
+
+
+def test_home_page_key_has_no_slug_url(client):
+    # The home page is /<lang>/ only; its empty slug must not make another URL.
+    assert client.get("/sk/index").status_code == 404
