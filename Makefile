@@ -41,11 +41,15 @@ run: db
 dev: db
 	$(BIN)/flask run --debug --port $(PORT) --extra-files "$$(ls translations/*/LC_MESSAGES/messages.po | tr '\n' ':')"
 
+## Debian packages the tests drive (browser, nginx, PostgreSQL, Redis, gettext, Java, wrk).
+system-deps:
+	bash scripts/system-deps.sh
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check site tests wsgi.py gunicorn.conf.py
 
-test: setup lint
+test: system-deps setup lint
 	$(BIN)/python -m pytest
 
 clean:
