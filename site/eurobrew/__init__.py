@@ -19,6 +19,7 @@ def create_app(config: type | dict | None = None) -> Flask:
     elif config is not None:
         app.config.from_object(config)
     register_defaults(app)
+    register_proxy(app)
     register_extensions(app)
     register_blueprints(app)
     register_template_helpers(app)
@@ -37,12 +38,26 @@ def register_defaults(app: Flask) -> None:
         app.config["SQLALCHEMY_DATABASE_URI"] = config_module.database_url(instance)
 
 
+def register_proxy(app: Flask) -> None:
+    """Trust X-Forwarded-For/-Proto from ``TRUSTED_PROXIES`` proxies in front, and no more.
+
+    Off by default: without a proxy in front, those headers come from the visitor and
+    would let anyone choose the address the rate limits and logs see.
+    """
+    hops = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if hops > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
+
+
 def register_extensions(app: Flask) -> None:
     """Bind the extension objects to this app."""
-    from . import i18n
+    from . import database, i18n
     from .extensions import babel, db, migrate
 
     db.init_app(app)
+    database.init_app(app)
     migrate.init_app(app, db, directory=str(config_module.PROJECT_ROOT / "migrations"))
     babel.init_app(app, locale_selector=i18n.select_locale)
     i18n.init_app(app)
@@ -50,6 +65,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """One blueprint per package."""
+    from .health import bp as health_bp
     from .media import bp as media_bp
     from .news import bp as news_bp
     from .pages import bp as pages_bp
@@ -57,13 +73,14 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(pages_bp)
     app.register_blueprint(news_bp)
     app.register_blueprint(media_bp)
+    app.register_blueprint(health_bp)
 
 
 def register_template_helpers(app: Flask) -> None:
     """Filters for bodies and dates, and the page frame's context."""
     from flask_babel import format_date
 
-    from . import layout
+    from . import assets, caching, layout
     from .markup import excerpt, render_markdown
 
     app.jinja_env.filters["markdown"] = render_markdown
@@ -72,6 +89,9 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     layout.init_app(app)
+    assets.init_app(app)
+    if not app.debug:  # in development every change must show at once
+        caching.init_app(app)
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -64,6 +64,10 @@ class Config:
     UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER") or None  # default: <instance>/uploads
     PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
     SEND_FILE_MAX_AGE_DEFAULT = 3600
+    # Rendered public pages kept in memory per worker, keyed by ETag; 0 turns it off.
+    PAGE_CACHE_MB = float(os.environ.get("PAGE_CACHE_MB", "32"))
+    # How many reverse proxies (nginx ...) in front may set X-Forwarded-For/-Proto.
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
     TESTING = False
 
 

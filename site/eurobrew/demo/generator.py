@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, insert, select
 
 from ..extensions import db
-from ..models import Article, ArticleStatus, ArticleTranslation
+from ..models import Article, ArticleStatus, ArticleTranslation, bump_content_version
 from ..models.base import utcnow
 
 CHUNK = 5000
@@ -91,6 +91,8 @@ def generate_articles(count: int, start: date | None = None) -> int:
                 )
             )
         db.session.execute(insert(ArticleTranslation), translations)
+        # Bulk inserts bypass the ORM's change tracking, so count the change here.
+        bump_content_version(db.session)
         db.session.commit()
         done += size
     return done

@@ -3,6 +3,11 @@
 from .company import CompanyContact
 from .news import Article, ArticleStatus, ArticleTranslation
 from .pages import Page, PageTranslation
+from .state import SiteState, bump_content_version, track_content_changes
+
+# Any change to these makes public pages change: their ETags and cached copies with them.
+PUBLIC_CONTENT = (Article, ArticleTranslation, Page, PageTranslation, CompanyContact)
+track_content_changes(PUBLIC_CONTENT)
 
 __all__ = [
     "Article",
@@ -11,4 +16,7 @@ __all__ = [
     "CompanyContact",
     "Page",
     "PageTranslation",
+    "PUBLIC_CONTENT",
+    "SiteState",
+    "bump_content_version",
 ]

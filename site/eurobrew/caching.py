@@ -1,0 +1,160 @@
+"""HTTP caching of public pages: ETags tied to the content, 304s, and a page cache.
+
+A page's ETag is derived from the site's content version (bumped in the same transaction
+as every content change), the newest publish time that has passed (so a scheduled article
+shows up on time), the code and catalogs deployed, the year (the footer shows it) and the
+URL. A matching If-None-Match gets a 304 before any view runs, and a page already rendered
+for the same ETag is sent again from memory, so every worker stays exact without talking
+to the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from datetime import date, datetime
+from pathlib import Path
+
+from flask import Flask, Response, current_app, g, request
+from sqlalchemy import func, select
+
+from .extensions import db
+from .models import Article, ArticleStatus, SiteState
+from .models.base import utcnow
+from .models.state import STATE_ID
+
+# Blueprints whose GET pages are the same for every visitor.
+PUBLIC_BLUEPRINTS = {"pages", "news", "seo"}
+UNCACHED_ENDPOINTS = {"pages.root"}
+
+
+def code_version(app: Flask) -> str:
+    """A fingerprint of templates, static files and compiled catalogs, the same in every worker."""
+    digest = hashlib.sha256()
+    roots = [
+        Path(app.root_path) / "templates",
+        Path(app.static_folder or ""),
+        Path(app.config["BABEL_TRANSLATION_DIRECTORIES"]),
+    ]
+    for root in roots:
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            stat = path.stat()
+            digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()[:16]
+
+
+def content_stamp() -> tuple[int, datetime | None, datetime | None]:
+    """(content version, last change, newest publish time already passed), in one query."""
+    now = utcnow()
+    latest_visible = (
+        select(func.max(Article.publish_at))
+        .where(Article.status == ArticleStatus.PUBLISHED.value, Article.publish_at <= now)
+        .scalar_subquery()
+    )
+    state = select(SiteState.content_version, SiteState.changed_at).where(SiteState.id == STATE_ID)
+    version = state.with_only_columns(SiteState.content_version).scalar_subquery()
+    changed = state.with_only_columns(SiteState.changed_at).scalar_subquery()
+    row = db.session.execute(select(version, changed, latest_visible)).one()
+    return row[0] or 1, row[1], row[2]
+
+
+class PageCache:
+    """A size-bounded LRU of rendered pages keyed by ETag, shared by a worker's threads."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self._items: OrderedDict[str, tuple[bytes, str]] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> tuple[bytes, str] | None:
+        with self._lock:
+            item = self._items.get(key)
+            if item is not None:
+                self._items.move_to_end(key)
+            return item
+
+    def put(self, key: str, body: bytes, content_type: str) -> None:
+        if len(body) > self.max_bytes // 8:
+            return
+        with self._lock:
+            if key in self._items:
+                return
+            self._items[key] = (body, content_type)
+            self._size += len(body)
+            while self._size > self.max_bytes:
+                _, (old, _) = self._items.popitem(last=False)
+                self._size -= len(old)
+
+
+def is_public_page() -> bool:
+    """True for GET/HEAD requests of pages that look the same to every visitor."""
+    return (
+        request.method in ("GET", "HEAD")
+        and request.blueprint in PUBLIC_BLUEPRINTS
+        and request.endpoint not in UNCACHED_ENDPOINTS
+    )
+
+
+def page_etag() -> tuple[str, datetime]:
+    """The current page's ETag and Last-Modified."""
+    version, changed_at, latest_visible = content_stamp()
+    stamp = ":".join(
+        (
+            current_app.extensions["code_version"],
+            str(version),
+            latest_visible.isoformat() if latest_visible else "-",
+            str(date.today().year),
+            request.full_path,
+        )
+    )
+    last_modified = max(d for d in (changed_at, latest_visible, datetime(1997, 1, 1)) if d)
+    return hashlib.sha256(stamp.encode()).hexdigest()[:32], last_modified
+
+
+def answer_from_cache():
+    """before_request: a 304 or a cached page when the content has not changed."""
+    if not is_public_page():
+        return None
+    etag, last_modified = page_etag()
+    g.page_etag, g.page_last_modified = etag, last_modified
+    if etag in request.if_none_match:
+        return _with_validators(Response(status=304), etag, last_modified)
+    cache: PageCache | None = current_app.extensions.get("page_cache")
+    cached = cache.get(etag) if cache else None
+    if cached is not None:
+        body, content_type = cached
+        return _with_validators(Response(body, content_type=content_type), etag, last_modified)
+    return None
+
+
+def store_and_tag(response: Response) -> Response:
+    """after_request: give public pages their validators and keep a copy for the next visitor."""
+    etag = g.get("page_etag")
+    if etag is None or response.status_code != 200:
+        return response
+    if response.headers.get("ETag") is None:
+        _with_validators(response, etag, g.page_last_modified)
+        cache: PageCache | None = current_app.extensions.get("page_cache")
+        if cache is not None and not response.is_streamed and request.method == "GET":
+            cache.put(etag, response.get_data(), response.content_type)
+    return response.make_conditional(request)
+
+
+def _with_validators(response: Response, etag: str, last_modified: datetime) -> Response:
+    response.set_etag(etag)
+    response.last_modified = last_modified.replace(microsecond=0)
+    response.cache_control.public = True
+    response.cache_control.no_cache = True
+    return response
+
+
+def init_app(app: Flask) -> None:
+    """Register the hooks; ``PAGE_CACHE_MB`` = 0 turns the page cache off."""
+    app.extensions["code_version"] = code_version(app)
+    size_mb = app.config.get("PAGE_CACHE_MB", 32)
+    if size_mb:
+        app.extensions["page_cache"] = PageCache(int(size_mb * 1024 * 1024))
+    app.before_request(answer_from_cache)
+    app.after_request(store_and_tag)

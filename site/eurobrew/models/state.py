@@ -1,0 +1,56 @@
+"""A counter that changes whenever public content changes, for ETags and page caches."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import event, update
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from ..extensions import db
+from .base import utcnow
+
+
+class SiteState(db.Model):
+    """One row: the content version and when content last changed."""
+
+    __tablename__ = "site_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    content_version: Mapped[int] = mapped_column(default=1)
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+STATE_ID = 1
+
+
+def bump_content_version(session: Session) -> None:
+    """Count one more content change, inside the caller's transaction.
+
+    The update is atomic, so two admins saving at once both count; the row is created on
+    first use so an empty database needs no seeding.
+    """
+    table = SiteState.__table__
+    result = session.connection().execute(
+        update(table)
+        .where(table.c.id == STATE_ID)
+        .values(content_version=table.c.content_version + 1, changed_at=utcnow())
+    )
+    if result.rowcount == 0:
+        session.add(SiteState(id=STATE_ID, content_version=2, changed_at=utcnow()))
+
+
+def track_content_changes(content_models: tuple[type, ...]) -> None:
+    """Bump the version in the same flush that adds, changes or deletes public content."""
+
+    def touches_content(session: Session) -> bool:
+        if any(isinstance(obj, content_models) for obj in (*session.new, *session.deleted)):
+            return True
+        return any(
+            isinstance(obj, content_models) and session.is_modified(obj) for obj in session.dirty
+        )
+
+    @event.listens_for(Session, "before_flush")
+    def _before_flush(session, flush_context, instances):
+        if touches_content(session):
+            bump_content_version(session)
