@@ -49,8 +49,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check site tests wsgi.py gunicorn.conf.py
 
+## The whole suite twice: on SQLite (the embedded default), then on a throwaway PostgreSQL.
 test: system-deps setup lint
 	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --postgres
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache translations/*/LC_MESSAGES/*.mo

@@ -5,13 +5,45 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pgcluster
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, text
 
 from eurobrew import create_app
 from eurobrew.demo import load_demo
 from eurobrew.extensions import db
 from eurobrew.media import upload_folder
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--postgres",
+        action="store_true",
+        help="run the suite against a throwaway PostgreSQL cluster instead of SQLite",
+    )
+
+
+def tool_missing(name: str) -> None:
+    """A test needs a tool that is not installed: fail in CI, skip elsewhere, naming it."""
+    message = f"{name} is not installed"
+    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+        pytest.fail(message + " (required in CI)")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def postgres_cluster(request):
+    """With --postgres: start a cluster for the session and point every test at it."""
+    if not request.config.getoption("--postgres"):
+        yield None
+        return
+    if pgcluster.postgres_bin() is None:
+        tool_missing("PostgreSQL (Debian package postgresql)")
+    with pgcluster.cluster(("eurobrew_test", "eurobrew_e2e")) as urls:
+        os.environ["TEST_DATABASE_URL"] = urls["eurobrew_test"]
+        os.environ["TEST_E2E_DATABASE_URL"] = urls["eurobrew_e2e"]
+        yield urls
+        del os.environ["TEST_DATABASE_URL"], os.environ["TEST_E2E_DATABASE_URL"]
 
 
 def database_url(tmp_path: Path) -> str:
@@ -31,13 +63,20 @@ def app(tmp_path, monkeypatch):
         }
     )
     with app.app_context():
-        db.drop_all()
+        reset_database()
         db.create_all()
     yield app
     with app.app_context():
         db.session.remove()
-        db.drop_all()
+        reset_database()
         db.engine.dispose()
+
+
+def reset_database() -> None:
+    """Drop every table, Alembic's bookkeeping included (a shared PostgreSQL keeps them)."""
+    db.drop_all()
+    with db.engine.begin() as connection:
+        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
 
 
 @pytest.fixture

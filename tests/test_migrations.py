@@ -2,6 +2,7 @@
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from conftest import reset_database
 from flask_migrate import upgrade
 from sqlalchemy import inspect
 
@@ -10,7 +11,7 @@ from eurobrew.extensions import db
 
 def test_upgrade_yields_the_models_schema(app):
     with app.app_context():
-        db.drop_all()
+        reset_database()
         upgrade()
         with db.engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
@@ -21,7 +22,7 @@ def test_upgrade_yields_the_models_schema(app):
 
 def test_db_upgrade_command_then_demo(app, runner):
     with app.app_context():
-        db.drop_all()
+        reset_database()
     result = runner.invoke(args=["db", "upgrade"])
     assert result.exit_code == 0, result.output
     result = runner.invoke(args=["demo", "load"])

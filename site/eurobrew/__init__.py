@@ -53,7 +53,7 @@ def register_proxy(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     """Bind the extension objects to this app."""
-    from . import database, i18n
+    from . import database, i18n, routing
     from .extensions import babel, db, migrate
 
     db.init_app(app)
@@ -61,6 +61,7 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(config_module.PROJECT_ROOT / "migrations"))
     babel.init_app(app, locale_selector=i18n.select_locale)
     i18n.init_app(app)
+    routing.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -42,5 +42,5 @@ def article_detail(lang: str, slug: str):
 for _lang, _segment in NEWS_SEGMENTS.items():
     bp.add_url_rule(f"/{_lang}/{_segment}/", "index", news_index, defaults={"lang": _lang})
     bp.add_url_rule(
-        f"/{_lang}/{_segment}/<slug>", "detail", article_detail, defaults={"lang": _lang}
+        f"/{_lang}/{_segment}/<slug:slug>", "detail", article_detail, defaults={"lang": _lang}
     )

@@ -28,7 +28,7 @@ def home(lang: str):
     return render_template("pages/home.html", page=translation, latest=latest)
 
 
-@bp.route("/<lang:lang>/<slug>")
+@bp.route("/<lang:lang>/<slug:slug>")
 def page(lang: str, slug: str):
     """A content page by its slug in the requested language."""
     translation = queries.visible_page_translation(lang, slug)
