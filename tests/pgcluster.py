@@ -6,11 +6,12 @@ import contextlib
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+from servers import free_port
 
 LOOPBACK = "127.0.0.1"
 
@@ -19,15 +20,6 @@ def postgres_bin() -> Path | None:
     """The newest installed PostgreSQL server's bin folder (Debian's layout), or None."""
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
     return Path(found[-1]).parent if found else None
-
-
-def free_port(start: int = 15432, stop: int = 15532) -> int:
-    """A loopback port below the ephemeral range that nothing listens on."""
-    for port in range(start, stop):
-        with socket.socket() as probe:
-            if probe.connect_ex((LOOPBACK, port)) != 0:
-                return port
-    raise RuntimeError(f"no free port for PostgreSQL between {start} and {stop}")
 
 
 def _as_postgres(args: list[str]) -> list[str]:
@@ -45,7 +37,7 @@ def cluster(databases: tuple[str, ...] = ("eurobrew",)) -> Iterator[dict[str, st
     folder.chmod(0o755)
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres")
-    data, port = folder / "data", free_port()
+    data, port = folder / "data", free_port(15432, 15532)
     run = {"check": True, "stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE}
     subprocess.run(
         _as_postgres(

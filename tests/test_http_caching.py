@@ -116,3 +116,21 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path, monkeypatch):
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+
+
+def test_public_pages_may_be_kept_briefly_by_the_front_server(client):
+    response = client.get("/en/news/")
+    assert response.headers["X-Accel-Expires"] == "5"
+    assert "X-Accel-Expires" not in client.get("/en/missing").headers
+    assert "X-Accel-Expires" not in client.get("/healthz").headers
+
+
+def test_a_page_that_uses_the_session_is_never_shared(demo_app):
+    from flask import session
+
+    with demo_app.test_request_context("/en/news/"):
+        demo_app.preprocess_request()
+        session["csrf_token"] = "one visitor's own"
+        response = demo_app.process_response(demo_app.response_class("<p>form</p>"))
+    assert "ETag" not in response.headers
+    assert "X-Accel-Expires" not in response.headers

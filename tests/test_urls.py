@@ -29,11 +29,13 @@ def test_remembered_choice_beats_accept_language(client):
     assert response.headers["Location"].endswith("/sk/")
 
 
-def test_cookie_is_set_only_when_the_language_changes(client):
-    first = client.get("/en/")
-    assert "lang=en" in first.headers.get("Set-Cookie", "")
-    again = client.get("/en/news/")
-    assert "Set-Cookie" not in again.headers
+def test_every_page_remembers_its_own_language(client):
+    # The same cookie for every visitor of a URL keeps the page shareable by caches.
+    for path, lang in (("/en/", "en"), ("/en/news/", "en"), ("/sk/o-nas", "sk")):
+        cookie = client.get(path).headers["Set-Cookie"]
+        assert cookie.startswith(f"lang={lang};")
+        assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert "Set-Cookie" not in client.get("/en/nowhere").headers
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from flask import Flask, Response, current_app, g, request
+from flask.globals import request_ctx
 from sqlalchemy import func, select
 
 from .extensions import db
@@ -134,12 +135,29 @@ def store_and_tag(response: Response) -> Response:
     etag = g.get("page_etag")
     if etag is None or response.status_code != 200:
         return response
+    if session_used():
+        return response  # personalised (a form's token): neither tagged nor shared
+    microcache = current_app.config.get("MICROCACHE_SECONDS")
+    if microcache:
+        # Read by nginx only (it never forwards X-Accel-* headers): how long it may keep
+        # this page for other anonymous visitors.
+        response.headers["X-Accel-Expires"] = str(microcache)
     if response.headers.get("ETag") is None:
         _with_validators(response, etag, g.page_last_modified)
         cache: PageCache | None = current_app.extensions.get("page_cache")
         if cache is not None and not response.is_streamed and request.method == "GET":
             cache.put(etag, response.get_data(), response.content_type)
     return response.make_conditional(request)
+
+
+def session_used() -> bool:
+    """True when the view read or wrote the session, so the page may be one visitor's own.
+
+    Read off the request context: going through ``flask.session`` would itself mark the
+    session as used.
+    """
+    opened = request_ctx._session  # noqa: SLF001 - see above
+    return bool(opened is not None and opened.accessed)
 
 
 def _with_validators(response: Response, etag: str, last_modified: datetime) -> Response:

@@ -66,6 +66,8 @@ class Config:
     SEND_FILE_MAX_AGE_DEFAULT = 3600
     # Rendered public pages kept in memory per worker, keyed by ETag; 0 turns it off.
     PAGE_CACHE_MB = float(os.environ.get("PAGE_CACHE_MB", "32"))
+    # Seconds nginx may serve a public page from its micro-cache (X-Accel-Expires).
+    MICROCACHE_SECONDS = int(os.environ.get("MICROCACHE_SECONDS", "5"))
     # How many reverse proxies (nginx ...) in front may set X-Forwarded-For/-Proto.
     TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
     TESTING = False

@@ -49,11 +49,15 @@ def current_language() -> str:
 
 
 def remember_language(response: Response) -> Response:
-    """After a page in a language was shown, remember that language for the next visit to /."""
+    """After a page in a language was shown, remember that language for the next visit to /.
+
+    The cookie is the page's own language, the same for every visitor of that URL, so the
+    response stays shareable by caches in front of the app.
+    """
     if not has_request_context() or response.status_code != 200:
         return response
     lang = language_from_path(request.path)
-    if lang and request.cookies.get(LANGUAGE_COOKIE) != lang:
+    if lang:
         response.set_cookie(
             LANGUAGE_COOKIE,
             lang,

@@ -1,0 +1,158 @@
+"""Real servers for tests and benchmarks: the site under gunicorn, nginx in front of it."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+STATIC_ROOT = ROOT / "site" / "eurobrew" / "static"
+sys.path.insert(0, str(ROOT / "deploy"))
+
+from render_nginx import render_standalone  # noqa: E402
+
+
+def free_port(start: int, stop: int) -> int:
+    """A loopback port in [start, stop) that nothing listens on (below the ephemeral range)."""
+    for port in range(start, stop):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise RuntimeError(f"no free loopback port between {start} and {stop}")
+
+
+def site_env(instance: Path, database_url: str | None = None, **extra: str) -> dict[str, str]:
+    """Environment for the site's processes, with state kept in ``instance``."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
+    env.update(INSTANCE_PATH=str(instance), FLASK_APP="wsgi", **extra)
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    return env
+
+
+def flask(env: dict[str, str], *args: str) -> str:
+    """Run a ``flask`` command of the project; raise with its output when it fails."""
+    result = subprocess.run(
+        [str(BIN / "flask"), *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"flask {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+    return result.stdout
+
+
+def prepare_site(env: dict[str, str], articles: int = 0) -> None:
+    """Migrate the database, load the demo content and add generated articles."""
+    flask(env, "db", "upgrade")
+    flask(env, "demo", "load")
+    if articles:
+        flask(env, "demo", "articles", str(articles))
+
+
+def wait_for(url: str, process: subprocess.Popen, timeout: float = 20) -> None:
+    """Wait until ``url`` answers (any HTTP status), or fail if the process died."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode} before answering")
+        try:
+            urllib.request.urlopen(url, timeout=1).close()  # noqa: S310 - loopback only
+            return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"{url} did not answer within {timeout} s")
+
+
+@contextlib.contextmanager
+def gunicorn(
+    env: dict[str, str], port: int, app: str = "wsgi:app", log: Path | None = None
+) -> Iterator[str]:
+    """The app under gunicorn with the project's gunicorn.conf.py on a loopback port."""
+    env = dict(env, GUNICORN_BIND=f"127.0.0.1:{port}")
+    out = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
+    process = subprocess.Popen(
+        [str(BIN / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), app],
+        cwd=ROOT,
+        env=env,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/healthz", process)
+        yield base
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if log:
+            out.close()
+
+
+def nginx_path() -> str | None:
+    """The nginx binary, or None when it is not installed."""
+    return shutil.which("nginx") or next(
+        (p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None
+    )
+
+
+@contextlib.contextmanager
+def nginx(prefix: Path, port: int, upstream: str, media_root: Path) -> Iterator[str]:
+    """Debian's nginx in the foreground with deploy/nginx.conf, in front of ``upstream``."""
+    binary = nginx_path()
+    if binary is None:
+        raise FileNotFoundError("nginx (Debian package nginx-light) is not installed")
+    prefix.mkdir(parents=True, exist_ok=True)
+    media_root.mkdir(parents=True, exist_ok=True)
+    # nginx's workers run as nobody: what they serve must be readable by others.
+    for folder in (prefix, media_root):
+        folder.chmod(0o755)
+    for parent in media_root.parents:
+        if parent in (Path(tempfile.gettempdir()), Path("/")):
+            break
+        parent.chmod(parent.stat().st_mode | 0o005)
+    config = prefix / "nginx.conf"
+    config.write_text(
+        render_standalone(
+            prefix,
+            UPSTREAM=upstream,
+            LISTEN=f"127.0.0.1:{port}",
+            SERVER_NAME="localhost",
+            STATIC_ROOT=str(STATIC_ROOT),
+            MEDIA_ROOT=str(media_root),
+            CACHE_DIR=str(prefix / "cache"),
+            MAX_BODY="10m",
+        )
+    )
+    process = subprocess.Popen(
+        [binary, "-p", str(prefix), "-c", str(config), "-e", "stderr"],
+        stdout=subprocess.DEVNULL,
+        stderr=open(prefix / "error.log", "ab"),  # noqa: SIM115
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/healthz", process)
+        yield base
+    finally:
+        process.send_signal(signal.SIGQUIT)  # graceful; sent only after it answered
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

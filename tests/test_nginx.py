@@ -1,0 +1,128 @@
+"""The site behind Debian's nginx with deploy/nginx.conf: pages, static files, photos, headers."""
+
+import os
+import re
+import urllib.error
+import urllib.request
+
+import pytest
+import servers
+from conftest import tool_missing
+
+SEED_SK = "/sk/novinky/japonsko-navrhuje-nakup-americkych-polovodicovych-produktov"
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+OPENER = urllib.request.build_opener(NoRedirects)
+
+
+def fetch(url, headers=None):
+    """(status, headers, body) of a GET, without following redirects."""
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with OPENER.open(request, timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """gunicorn with the demo site, and nginx in front; yields (direct URL, nginx URL)."""
+    if servers.nginx_path() is None:
+        tool_missing("nginx (Debian package nginx-light)")
+    folder = tmp_path_factory.mktemp("nginx-site")
+    env = servers.site_env(
+        folder / "instance",
+        os.environ.get("TEST_E2E_DATABASE_URL"),
+        TRUSTED_PROXIES="1",
+        GUNICORN_WORKERS="2",
+        PAGE_CACHE_MB="0",
+    )
+    servers.prepare_site(env, articles=0)
+    app_port = servers.free_port(18010, 18020)
+    with (
+        servers.gunicorn(env, app_port, log=folder / "gunicorn.log") as direct,
+        servers.nginx(
+            folder / "nginx",
+            servers.free_port(18020, 18030),
+            f"127.0.0.1:{app_port}",
+            folder / "instance" / "uploads",
+        ) as front,
+    ):
+        yield direct, front
+
+
+def test_pages_come_through_nginx(site):
+    direct, front = site
+    for path in ("/sk/", "/en/news/", SEED_SK, "/en/about-us"):
+        status, headers, body = fetch(front + path)
+        assert status == 200, path
+        assert headers["Content-Type"] == "text/html; charset=utf-8"
+        assert "Hlboká 22" in body.decode()
+    status, headers, _ = fetch(front + "/", {"Accept-Language": "en"})
+    assert status == 302 and headers["Location"].endswith("/en/")
+    status, _, body = fetch(front + "/en/no-such-page")
+    assert status == 404 and "Page not found" in body.decode()
+
+
+def test_no_server_version_is_disclosed(site):
+    _, front = site
+    _, headers, _ = fetch(front + "/sk/")
+    assert headers["Server"] == "nginx"
+
+
+def test_public_pages_are_micro_cached_for_anonymous_visitors(site):
+    _, front = site
+    fetch(front + "/en/links")
+    _, headers, _ = fetch(front + "/en/links")
+    assert headers["X-Cache-Status"] == "HIT"
+    assert headers["Set-Cookie"].startswith("lang=en;")
+    _, headers, _ = fetch(front + "/en/links", {"Cookie": "session=abc"})
+    assert headers["X-Cache-Status"] == "BYPASS"
+    assert "X-Accel-Expires" not in headers  # nginx's instruction stays between the two
+
+
+def test_errors_and_health_are_not_cached(site):
+    _, front = site
+    for path in ("/en/missing", "/healthz"):
+        fetch(front + path)
+        _, headers, _ = fetch(front + path)
+        assert headers.get("X-Cache-Status") != "HIT", path
+
+
+def test_revalidation_through_nginx(site):
+    _, front = site
+    _, headers, _ = fetch(front + "/sk/o-nas")
+    status, _, body = fetch(front + "/sk/o-nas", {"If-None-Match": headers["ETag"]})
+    assert status == 304 and body == b""
+
+
+def test_nginx_serves_hashed_static_files_for_a_year(site):
+    direct, front = site
+    _, _, body = fetch(front + "/sk/")
+    css = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', body.decode()).group(1)
+    status, headers, body = fetch(front + css)
+    assert status == 200
+    assert headers["Content-Type"].startswith("text/css")
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "X-Cache-Status" not in headers  # served from disk, not proxied
+    assert body == fetch(direct + css)[2]
+
+
+def test_nginx_serves_photos_without_sniffing(site):
+    _, front = site
+    _, _, body = fetch(front + SEED_SK)
+    photo = re.search(r'<img src="(/media/[^"]+)"', body.decode()).group(1)
+    status, headers, body = fetch(front + photo)
+    assert status == 200
+    assert headers["Content-Type"] == "image/jpeg"
+    assert body[:3] == b"\xff\xd8\xff"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "immutable" in headers["Cache-Control"]
+    assert fetch(front + "/media/../instance/secret_key")[0] in (400, 404)
