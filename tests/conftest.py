@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import event, text
 
 from eurobrew import create_app
+from eurobrew.caching import close_stamp_connections
 from eurobrew.demo import load_demo
 from eurobrew.extensions import db
 from eurobrew.media import upload_folder
@@ -66,6 +67,7 @@ def app(tmp_path, monkeypatch):
         reset_database()
         db.create_all()
     yield app
+    close_stamp_connections(app)
     with app.app_context():
         db.session.remove()
         reset_database()

@@ -78,7 +78,11 @@ def wait_for(url: str, process: subprocess.Popen, timeout: float = 20) -> None:
 
 @contextlib.contextmanager
 def gunicorn(
-    env: dict[str, str], port: int, app: str = "wsgi:app", log: Path | None = None
+    env: dict[str, str],
+    port: int,
+    app: str = "wsgi:app",
+    log: Path | None = None,
+    health: str = "/healthz",
 ) -> Iterator[str]:
     """The app under gunicorn with the project's gunicorn.conf.py on a loopback port."""
     env = dict(env, GUNICORN_BIND=f"127.0.0.1:{port}")
@@ -92,7 +96,7 @@ def gunicorn(
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_for(base + "/healthz", process)
+        wait_for(base + health, process)
         yield base
     finally:
         process.send_signal(signal.SIGTERM)

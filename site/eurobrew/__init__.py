@@ -20,6 +20,7 @@ def create_app(config: type | dict | None = None) -> Flask:
         app.config.from_object(config)
     register_defaults(app)
     register_proxy(app)
+    register_sessions(app)
     register_extensions(app)
     register_blueprints(app)
     register_template_helpers(app)
@@ -36,6 +37,12 @@ def register_defaults(app: Flask) -> None:
         app.config["SECRET_KEY"] = config_module.load_or_create_secret_key(instance)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         app.config["SQLALCHEMY_DATABASE_URI"] = config_module.database_url(instance)
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        # A database server may drop idle connections (restart, failover): test each one
+        # as it leaves the pool. A SQLite file has no connection to lose.
+        options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+        options.setdefault("pool_pre_ping", True)
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
 
 def register_proxy(app: Flask) -> None:
@@ -49,6 +56,13 @@ def register_proxy(app: Flask) -> None:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
+
+
+def register_sessions(app: Flask) -> None:
+    """Signed-cookie sessions that cost nothing for visitors without one."""
+    from .sessions import LazyCookieSessionInterface
+
+    app.session_interface = LazyCookieSessionInterface()
 
 
 def register_extensions(app: Flask) -> None:

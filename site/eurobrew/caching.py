@@ -10,15 +10,16 @@ to the others.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import threading
 from collections import OrderedDict
 from datetime import date, datetime
 from pathlib import Path
 
-from flask import Flask, Response, current_app, g, request
+from flask import Flask, Response, current_app, g, has_request_context, request
 from flask.globals import request_ctx
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from .extensions import db
 from .models import Article, ArticleStatus, SiteState
@@ -45,19 +46,107 @@ def code_version(app: Flask) -> str:
     return digest.hexdigest()[:16]
 
 
-def content_stamp() -> tuple[int, datetime | None, datetime | None]:
-    """(content version, last change, newest publish time already passed), in one query."""
-    now = utcnow()
+def _stamp_statement():
+    """Built once: (content version, last change, newest publish time already passed)."""
     latest_visible = (
         select(func.max(Article.publish_at))
-        .where(Article.status == ArticleStatus.PUBLISHED.value, Article.publish_at <= now)
+        .where(
+            Article.status == ArticleStatus.PUBLISHED.value,
+            Article.publish_at <= bindparam("now"),
+        )
         .scalar_subquery()
     )
     state = select(SiteState.content_version, SiteState.changed_at).where(SiteState.id == STATE_ID)
     version = state.with_only_columns(SiteState.content_version).scalar_subquery()
     changed = state.with_only_columns(SiteState.changed_at).scalar_subquery()
-    row = db.session.execute(select(version, changed, latest_visible)).one()
-    return row[0] or 1, row[1], row[2]
+    return select(version, changed, latest_visible)
+
+
+class StampReader:
+    """Reads the content stamp on a connection each worker thread keeps for itself.
+
+    It runs before every public request, 304s included, so it skips the ORM session and
+    the pool: a prepared statement on a kept DBAPI connection. Reads see every committed
+    change at once (SQLite reads outside a transaction; PostgreSQL runs in autocommit).
+    """
+
+    def __init__(self, engine):
+        compiled = _stamp_statement().compile(dialect=engine.dialect)
+        self.engine = engine
+        self.sql = str(compiled)
+        self.params = compiled.construct_params({"now": None})
+        self.order = compiled.positiontup if compiled.positional else None
+        self.sqlite = engine.dialect.name == "sqlite"
+        self.local = threading.local()
+
+    def _connection(self):
+        connection = getattr(self.local, "connection", None)
+        if connection is None:
+            # Detached from the pool: it belongs to this thread for the worker's life.
+            connection = self.engine.raw_connection()
+            if self.engine.dialect.name == "postgresql":
+                connection.driver_connection.autocommit = True
+            connection.detach()
+            self.local.connection = connection
+        return connection
+
+    def read(self) -> tuple[int, datetime | None, datetime | None]:
+        """(content version, last change, newest publish time already passed)."""
+        now = utcnow()
+        # SQLite compares the text SQLAlchemy stores: the same format here.
+        params = dict(self.params, now=now.isoformat(sep=" ") if self.sqlite else now)
+        if self.order is not None:
+            params = tuple(params[name] for name in self.order)
+        try:
+            row = self._query(params)
+        except self.engine.dialect.loaded_dbapi.Error:
+            self.reset()  # a dropped connection (server restart): try once on a new one
+            row = self._query(params)
+        version, changed_at, latest = row
+        return version or 1, _as_datetime(changed_at), _as_datetime(latest)
+
+    def _query(self, params):
+        cursor = self._connection().cursor()
+        try:
+            cursor.execute(self.sql, params)
+            return cursor.fetchone()
+        except BaseException:
+            self.reset()
+            raise
+        finally:
+            cursor.close()
+
+    def reset(self) -> None:
+        """Forget this thread's connection; the next read opens a new one."""
+        connection = getattr(self.local, "connection", None)
+        self.local.connection = None
+        if connection is not None:
+            # It is being thrown away, most likely because it already failed.
+            with contextlib.suppress(Exception):
+                connection.close()
+
+
+def close_stamp_connections(app: Flask) -> None:
+    """Close the calling thread's stamp connections (for tests that make many apps)."""
+    for reader in app.extensions.get("stamp_readers", {}).values():
+        reader.reset()
+
+
+def _as_datetime(value) -> datetime | None:
+    # SQLite hands back timestamps as text when read without SQLAlchemy's types.
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(value)
+
+
+def content_stamp() -> tuple[int, datetime | None, datetime | None]:
+    """What public pages depend on: one indexed query, before any view runs."""
+    readers = current_app.extensions["stamp_readers"]
+    engine = db.engine
+    reader = readers.get(engine)
+    if reader is None:
+        reader = readers.setdefault(engine, StampReader(engine))
+    return reader.read()
 
 
 class PageCache:
@@ -100,18 +189,48 @@ def is_public_page() -> bool:
 
 def page_etag() -> tuple[str, datetime]:
     """The current page's ETag and Last-Modified."""
-    version, changed_at, latest_visible = content_stamp()
+    version, changed_at, latest_visible = g.content_stamp = content_stamp()
     stamp = ":".join(
         (
             current_app.extensions["code_version"],
             str(version),
             latest_visible.isoformat() if latest_visible else "-",
             str(date.today().year),
-            request.full_path,
+            # The raw path and query: the same URL gives the same key, without decoding.
+            request.environ.get("PATH_INFO", ""),
+            request.environ.get("QUERY_STRING", ""),
         )
     )
     last_modified = max(d for d in (changed_at, latest_visible, datetime(1997, 1, 1)) if d)
     return hashlib.sha256(stamp.encode()).hexdigest()[:32], last_modified
+
+
+_MEMO: OrderedDict[tuple, object] = OrderedDict()
+_MEMO_LOCK = threading.Lock()
+MEMO_ENTRIES = 256
+
+
+def memoize_per_content(key: tuple, compute):
+    """``compute()``'s result, reused until the content changes (per worker, bounded).
+
+    For figures that are expensive on large tables but change only with the content, such
+    as the number of visible articles. Outside a request, or before the content stamp is
+    known, it simply computes.
+    """
+    stamp = g.get("content_stamp") if has_request_context() else None
+    if stamp is None:
+        return compute()
+    full_key = (*key, *stamp)
+    with _MEMO_LOCK:
+        if full_key in _MEMO:
+            _MEMO.move_to_end(full_key)
+            return _MEMO[full_key]
+    value = compute()
+    with _MEMO_LOCK:
+        _MEMO[full_key] = value
+        while len(_MEMO) > MEMO_ENTRIES:
+            _MEMO.popitem(last=False)
+    return value
 
 
 def answer_from_cache():
@@ -171,6 +290,7 @@ def _with_validators(response: Response, etag: str, last_modified: datetime) -> 
 def init_app(app: Flask) -> None:
     """Register the hooks; ``PAGE_CACHE_MB`` = 0 turns the page cache off."""
     app.extensions["code_version"] = code_version(app)
+    app.extensions["stamp_readers"] = {}
     size_mb = app.config.get("PAGE_CACHE_MB", 32)
     if size_mb:
         app.extensions["page_cache"] = PageCache(int(size_mb * 1024 * 1024))

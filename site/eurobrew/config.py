@@ -55,7 +55,7 @@ class Config:
 
     SECRET_KEY = os.environ.get("SECRET_KEY") or None
     SQLALCHEMY_DATABASE_URI = None  # from database_url() unless given
-    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}  # create_app adds pool_pre_ping for servers
     BABEL_DEFAULT_LOCALE = "sk"
     BABEL_DEFAULT_TIMEZONE = os.environ.get("SITE_TIMEZONE", "Europe/Bratislava")
     BABEL_TRANSLATION_DIRECTORIES = str(PROJECT_ROOT / "translations")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import contains_eager
 
+from ..caching import memoize_per_content
 from ..extensions import db
 from ..models import Article, ArticleStatus, ArticleTranslation
 from ..models.base import utcnow
@@ -16,28 +17,42 @@ def visible_articles_clause():
 
 
 def count_visible(lang: str) -> int:
-    """How many public articles have a translation in ``lang``."""
+    """How many public articles have a translation in ``lang`` (kept until content changes)."""
     query = (
         select(func.count())
         .select_from(ArticleTranslation)
         .join(Article, Article.id == ArticleTranslation.article_id)
         .where(ArticleTranslation.lang == lang, visible_articles_clause())
     )
-    return db.session.scalar(query) or 0
+    return memoize_per_content(("count_visible", lang), lambda: db.session.scalar(query) or 0)
 
 
-def latest_translations(lang: str, limit: int, offset: int = 0) -> list[ArticleTranslation]:
-    """Public articles in ``lang``, newest first, with their shared fields loaded."""
+def latest_translations(
+    lang: str, limit: int, offset: int = 0, total: int | None = None
+) -> list[ArticleTranslation]:
+    """Public articles in ``lang``, newest first, with their shared fields loaded.
+
+    Given the ``total``, pages in the older half are read from the other end of the index
+    (oldest first, then reversed): the database skips at most half the list, so the last
+    page costs what the first does.
+    """
+    newest_first = (Article.published_on.desc(), Article.id.desc())
+    oldest_first = (Article.published_on.asc(), Article.id.asc())
+    reverse = total is not None and offset > total // 2
+    if reverse:
+        limit = max(0, min(limit, total - offset))
+        offset = max(0, total - offset - limit)
     query = (
         select(ArticleTranslation)
         .join(ArticleTranslation.article)
         .options(contains_eager(ArticleTranslation.article))
         .where(ArticleTranslation.lang == lang, visible_articles_clause())
-        .order_by(Article.published_on.desc(), Article.id.desc())
+        .order_by(*(oldest_first if reverse else newest_first))
         .limit(limit)
         .offset(offset)
     )
-    return list(db.session.scalars(query))
+    rows = list(db.session.scalars(query))
+    return rows[::-1] if reverse else rows
 
 
 def visible_translation(lang: str, slug: str) -> ArticleTranslation | None:

@@ -15,7 +15,7 @@ def news_index(lang: str):
     """The news list: newest first, a page at a time."""
     per_page = current_app.config["NEWS_PER_PAGE"]
     pagination = paginate(queries.count_visible(lang), per_page)
-    items = queries.latest_translations(lang, per_page, pagination.offset)
+    items = queries.latest_translations(lang, per_page, pagination.offset, pagination.total)
     set_counterparts({other: url_for("news.index", lang=other) for other in NEWS_SEGMENTS})
     set_menu_key("news")
     return render_template("news/list.html", items=items, pagination=pagination)
