@@ -6,7 +6,7 @@ PORT ?= 8000
 export FLASK_APP := wsgi
 STAMP := $(VENV)/.installed
 
-.PHONY: run dev test lint messages translations setup db system-deps clean
+.PHONY: run dev test lint messages translations setup db system-deps bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ lint: $(STAMP)
 test: system-deps setup lint
 	$(BIN)/python -m pytest
 	$(BIN)/python -m pytest --postgres
+
+## Requests per second of the site against a hello-world app, through nginx too; writes BENCHMARKS.md.
+bench: system-deps setup
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache translations/*/LC_MESSAGES/*.mo
