@@ -76,6 +76,30 @@ def test_no_server_version_is_disclosed(site):
     assert headers["Server"] == "nginx"
 
 
+def test_security_headers_on_everything_nginx_sends(site):
+    _, front = site
+    _, _, body = fetch(front + SEED_SK)
+    html = body.decode()
+    photo = re.search(r'<img src="(/media/[^"]+)"', html).group(1)
+    css = re.search(r'href="(/static/[^"]+\.css)"', html).group(1)
+    for path in (
+        "/sk/",
+        SEED_SK,
+        "/en/missing",
+        photo,
+        css,
+        "/static/css/site.css",
+        "/media/missing.jpg",
+        "/static/missing.css",
+    ):
+        _, headers, _ = fetch(front + path)
+        assert "default-src 'none'" in headers["Content-Security-Policy"], path
+        assert headers.get_all("Content-Security-Policy") == [headers["Content-Security-Policy"]]
+        assert headers["X-Content-Type-Options"] == "nosniff", path
+        assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin", path
+        assert headers["Cross-Origin-Resource-Policy"] == "same-origin", path
+
+
 def test_public_pages_are_micro_cached_for_anonymous_visitors(site):
     _, front = site
     fetch(front + "/en/links")

@@ -110,10 +110,11 @@ def register_template_helpers(app: Flask) -> None:
 
 
 def register_errorhandlers(app: Flask) -> None:
-    """Error pages in the visitor's language."""
-    from . import errors
+    """Error pages in the visitor's language, and the security headers every response gets."""
+    from . import errors, security
 
     errors.init_app(app)
+    security.init_app(app)
 
 
 def register_cli(app: Flask) -> None:

@@ -1,0 +1,75 @@
+"""Protective headers on every response: pages, errors, redirects, files, health."""
+
+import re
+
+import pytest
+
+from eurobrew import create_app
+
+SEED_EN = "/en/news/japan-proposes-us-purchase-of-semiconductor-products"
+
+
+def every_kind_of_response(client):
+    html = client.get(SEED_EN).get_data(as_text=True)
+    photo = re.search(r'<img src="(/media/[^"]+)"', html).group(1)
+    css = re.search(r'href="(/static/[^"]+\.css)"', html).group(1)
+    return [
+        "/",
+        "/sk/",
+        "/en/news/",
+        SEED_EN,
+        "/en/about-us",
+        "/en/missing",
+        "/de/",
+        "/en/news/?page=abc",
+        photo,
+        css,
+        "/static/css/site.css",
+        "/healthz",
+    ]
+
+
+def test_the_same_headers_everywhere(client):
+    for path in every_kind_of_response(client):
+        response = client.get(path)
+        headers = response.headers
+        csp = headers["Content-Security-Policy"]
+        assert "default-src 'none'" in csp, path
+        assert "frame-ancestors 'none'" in csp and "base-uri 'none'" in csp
+        assert "form-action 'self'" in csp
+        assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+        assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
+        assert "Strict-Transport-Security" not in headers  # plain HTTP here
+        assert not re.search(r"\d", headers.get("Server", "")), "no version disclosed"
+
+
+def test_public_pages_allow_no_script(client):
+    csp = client.get("/sk/").headers["Content-Security-Policy"]
+    assert "script-src" not in csp  # default-src 'none' forbids every script
+
+
+def test_hsts_when_https_is_configured(tmp_path, monkeypatch):
+    monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))
+    app = create_app(
+        {
+            "PREFERRED_URL_SCHEME": "https",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/x.sqlite3",
+        }
+    )
+    response = app.test_client().get("/healthz")
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=63072000")
+
+
+@pytest.mark.parametrize("lang,text", [("en", "briefly unavailable"), ("sk", "nedostupná")])
+def test_database_down_is_a_503_in_the_visitors_language(tmp_path, monkeypatch, lang, text):
+    monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/missing/db.sqlite3"})
+    response = app.test_client().get(f"/{lang}/news/" if lang == "en" else "/sk/novinky/")
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "30"
+    assert text in response.get_data(as_text=True)
+    assert f'<html lang="{lang}">' in response.get_data(as_text=True)
+    assert "Content-Security-Policy" in response.headers
