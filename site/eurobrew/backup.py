@@ -1,0 +1,178 @@
+"""``flask backup PATH`` and ``flask restore PATH``: the database and the photos, consistent.
+
+A backup is a folder: the database (SQLite's online backup, or pg_dump's custom format),
+the upload folder as a tar file, and a manifest saying which is which. Both commands work
+while the site runs.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import tarfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+from sqlalchemy.engine import make_url
+
+from .extensions import db
+from .media import upload_folder
+from .models import bump_content_version
+
+MANIFEST = "manifest.json"
+UPLOADS = "uploads.tar"
+
+
+class BackupError(click.ClickException):
+    """A backup or restore that cannot go on; the message says why."""
+
+
+def postgres_tool(name: str) -> str:
+    """The newest installed PostgreSQL client program ``name`` (pg_dump, pg_restore)."""
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    path = found[-1] if found else shutil.which(name)
+    if not path:
+        raise BackupError(f"{name} is not installed (Debian package postgresql-client)")
+    return path
+
+
+def libpq_target() -> tuple[str, dict[str, str]]:
+    """The database as a libpq URL without its password, and an environment carrying it."""
+    url = make_url(current_app.config["SQLALCHEMY_DATABASE_URI"])
+    env = dict(os.environ)
+    if url.password:
+        env["PGPASSWORD"] = url.password  # kept out of the process list
+    plain = url.set(drivername="postgresql", password=None)
+    return plain.render_as_string(hide_password=False), env
+
+
+def run(args: list[str], env: dict[str, str]) -> None:
+    """Run a client program; its error output becomes the command's message."""
+    result = subprocess.run(args, env=env, capture_output=True, text=True)  # noqa: S603
+    if result.returncode != 0:
+        raise BackupError(f"{Path(args[0]).name} failed: {result.stderr.strip()[:2000]}")
+
+
+def backup_database(folder: Path) -> str:
+    """Write a consistent copy of the database into ``folder``; return its file name."""
+    engine = db.engine
+    if engine.dialect.name == "sqlite":
+        target = folder / "database.sqlite3"
+        source = engine.raw_connection()
+        try:
+            with sqlite3.connect(target) as copy:
+                source.driver_connection.backup(copy)  # consistent while others write
+            copy.close()
+        finally:
+            source.close()
+        return target.name
+    if engine.dialect.name == "postgresql":
+        target = folder / "database.pgdump"
+        dsn, env = libpq_target()
+        run(
+            [
+                postgres_tool("pg_dump"),
+                "--format=custom",
+                "--no-owner",
+                f"--file={target}",
+                f"--dbname={dsn}",
+            ],
+            env,
+        )
+        return target.name
+    raise BackupError(f"no backup method for {engine.dialect.name}")
+
+
+def restore_database(folder: Path, name: str) -> None:
+    """Replace the database's content with the copy in ``folder``, in one go."""
+    engine = db.engine
+    source = folder / name
+    if engine.dialect.name == "sqlite" and name.endswith(".sqlite3"):
+        target = engine.raw_connection()
+        try:
+            with sqlite3.connect(source) as copy:
+                copy.backup(target.driver_connection)  # replaces every page at once
+            copy.close()
+        finally:
+            target.close()
+    elif engine.dialect.name == "postgresql" and name.endswith(".pgdump"):
+        dsn, env = libpq_target()
+        run(
+            [
+                postgres_tool("pg_restore"),
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--single-transaction",
+                f"--dbname={dsn}",
+                str(source),
+            ],
+            env,
+        )
+    else:
+        raise BackupError(f"{name} cannot be restored into {engine.dialect.name}")
+    engine.dispose()  # no pooled connection keeps reading the old pages
+    bump_content_version(db.session)
+    db.session.commit()
+
+
+@click.command("backup")
+@click.argument("path", type=click.Path(file_okay=False, path_type=Path))
+@with_appcontext
+def backup_command(path: Path) -> None:
+    """Write a backup of the database and the photos into the new folder PATH."""
+    if path.exists() and any(path.iterdir()):
+        raise BackupError(f"{path} exists and is not empty; choose a new folder")
+    path.mkdir(parents=True, exist_ok=True)
+    database = backup_database(path)
+    photos = upload_folder()
+    with tarfile.open(path / UPLOADS, "w") as archive:
+        if photos.is_dir():
+            archive.add(photos, arcname="uploads")
+    manifest = {
+        "database": database,
+        "uploads": UPLOADS,
+        "dialect": db.engine.dialect.name,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    (path / MANIFEST).write_text(json.dumps(manifest, indent=2))
+    click.echo(f"Backup written to {path} ({database}, {UPLOADS}).")
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="do not ask for confirmation")
+@with_appcontext
+def restore_command(path: Path, yes: bool) -> None:
+    """Replace the database and the photos with the backup in PATH."""
+    try:
+        manifest = json.loads((path / MANIFEST).read_text())
+    except (OSError, ValueError) as error:
+        raise BackupError(f"{path} is not a backup folder: {error}") from error
+    if not yes:
+        click.confirm("This replaces all content and photos. Go on?", abort=True)
+    photos = upload_folder()
+    with tarfile.open(path / manifest["uploads"]) as archive:
+        staging = photos.with_name(photos.name + ".restoring")
+        shutil.rmtree(staging, ignore_errors=True)
+        archive.extractall(staging, filter="data")  # no links or paths out of the folder
+    restore_database(path, manifest["database"])
+    restored = staging / "uploads"
+    old = photos.with_name(photos.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if photos.exists():
+        photos.rename(old)
+    if restored.exists():
+        restored.rename(photos)
+    else:
+        photos.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
+    click.echo(f"Restored from {path} (made {manifest.get('created', '?')}).")
