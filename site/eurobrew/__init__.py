@@ -83,6 +83,8 @@ def register_errorhandlers(app: Flask) -> None:
 
 def register_cli(app: Flask) -> None:
     """The ``flask`` commands: demo content and catalogs."""
+    from .catalog_cli import translations_cli
     from .cli import demo_cli
 
     app.cli.add_command(demo_cli)
+    app.cli.add_command(translations_cli)
