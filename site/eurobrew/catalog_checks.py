@@ -125,12 +125,12 @@ def catalog_problems(lang: str, directory: Path = catalogs.TRANSLATIONS_DIR) -> 
     """Everything that keeps one language's catalog from shipping."""
     path = catalogs.po_path(lang, directory)
     name = _relative(path)
+    problems = _header_problems(name, path, lang)
     try:
         catalog = catalogs.read_catalog(path, lang)
         template = catalogs.read_catalog(catalogs.pot_path(directory))
     except catalogs.CatalogError as error:
-        return [Problem(name, "", f"cannot be read: {error}")]
-    problems = _header_problems(name, path, lang)
+        return [*problems, Problem(name, "", f"cannot be read: {error}")]
     wanted = {catalogs.message_key(m) for m in template if m.id}
     present = {catalogs.message_key(m) for m in catalog if m.id}
     for key in sorted(wanted - present, key=str):
