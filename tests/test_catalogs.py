@@ -155,6 +155,22 @@ def test_broken_catalog_does_not_compile_and_keeps_the_old_mo(translations_copy)
     assert mo.read_bytes() == good
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [('msgstr "Zdroj"', 'msgstr "Zdroj'), ('msgstr "Zdroj"', 'msgstr "Zdroj "z" webu"')],
+    ids=["missing closing quote", "unescaped quote"],
+)
+def test_a_broken_quote_stops_the_catalog(translations_copy, old, new):
+    # Babel alone would read 'msgstr "Zdroj' as "Zdro" and ship it.
+    po = catalogs.po_path("sk", translations_copy)
+    replace_in(po, old, new)
+    problems = catalog_checks.catalog_problems("sk", translations_copy)
+    assert len(problems) == 1
+    assert "cannot be read" in problems[0].what and "is not a quoted string" in problems[0].what
+    with pytest.raises(catalogs.CatalogError, match=r"line \d+"):
+        catalogs.compile_catalog(po, catalogs.mo_path("sk", translations_copy), "sk")
+
+
 def test_msgfmt_catches_a_broken_format_string(translations_copy):
     require_msgfmt()
     po = catalogs.po_path("sk", translations_copy)

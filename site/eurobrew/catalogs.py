@@ -8,6 +8,7 @@ translations folder as an argument, so the same code works on a temporary copy.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,6 +23,10 @@ from .config import PROJECT_ROOT
 TRANSLATIONS_DIR = PROJECT_ROOT / "translations"
 DOMAIN = "messages"
 POT_NAME = f"{DOMAIN}.pot"
+# A keyword and its quoted string, or a string continuing the previous line.
+PO_LINE = re.compile(
+    r'^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$'
+)
 # Babel's default line width, so files written here and by pybabel look the same.
 WIDTH = 76
 
@@ -71,9 +76,25 @@ def catalog_languages(directory: Path = TRANSLATIONS_DIR) -> list[str]:
     )
 
 
+def syntax_errors(text: str) -> list[str]:
+    """Lines that are neither a comment, a keyword with a quoted string, nor a quoted string.
+
+    Babel's parser quietly drops the last character of a string that lost its closing
+    quote; a translator's typo must stop the catalog instead.
+    """
+    return [
+        f"line {number}: {line.strip()[:60]!r} is not a quoted string"
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.lstrip().startswith("#") and not PO_LINE.match(line)
+    ]
+
+
 def read_catalog(path: Path, lang: str | None = None) -> Catalog:
     """Parse a .po or .pot file; a syntax error raises CatalogError naming file and line."""
     try:
+        errors = syntax_errors(Path(path).read_text(encoding="utf-8"))
+        if errors:
+            raise CatalogError(f"{path}: " + "; ".join(errors))
         with Path(path).open("rb") as handle:
             return read_po(handle, locale=lang, abort_invalid=True)
     except (OSError, ValueError, PoFileError) as error:
