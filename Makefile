@@ -16,19 +16,15 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP) translations
 
-## Compile the catalogs (.po -> .mo); the .mo files are built, never committed.
+## Compile the catalogs (.po -> .mo, never committed), print their counts, msgfmt --check them.
 translations: $(STAMP)
-	$(BIN)/pybabel compile --statistics -d translations
-	@if command -v msgfmt >/dev/null; then \
-	  for po in translations/*/LC_MESSAGES/messages.po; do msgfmt --check -o /dev/null $$po || exit 1; done; \
-	fi
+	$(BIN)/flask translations compile
 
-## Extract interface strings into messages.pot and merge them into every catalog.
+## Extract interface strings into messages.pot and merge them into every catalog
+## (keywords and "Translators:" comments as babel.cfg says; changed entries become fuzzy).
 messages: $(STAMP)
-	$(BIN)/pybabel extract --no-location --sort-output -F babel.cfg -k _l -k lazy_gettext \
-	  --add-comments=Translators: --project=eurobrew --copyright-holder="Euro-Brew s.r.o." \
-	  -o translations/messages.pot .
-	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -i translations/messages.pot -d translations
+	$(BIN)/flask translations extract
+	$(BIN)/flask translations update
 
 ## Apply the migrations and load the demo content into an empty database.
 db: setup
@@ -38,8 +34,9 @@ db: setup
 run: db
 	PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
+## Debug server; a saved .po file is recompiled and shows on the next page load.
 dev: db
-	$(BIN)/flask run --debug --port $(PORT) --extra-files "$$(ls translations/*/LC_MESSAGES/messages.po | tr '\n' ':')"
+	$(BIN)/flask run --debug --port $(PORT)
 
 ## Debian packages the tests drive (browser, nginx, PostgreSQL, Redis, gettext, Java, wrk).
 system-deps:
@@ -47,7 +44,7 @@ system-deps:
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check site tests wsgi.py gunicorn.conf.py
+	$(BIN)/ruff format --check site tests bench deploy wsgi.py gunicorn.conf.py
 
 ## The whole suite twice: on SQLite (the embedded default), then on a throwaway PostgreSQL.
 test: system-deps setup lint

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pgcluster
@@ -11,6 +12,7 @@ from sqlalchemy import event, text
 
 from eurobrew import create_app
 from eurobrew.caching import close_stamp_connections
+from eurobrew.config import PROJECT_ROOT
 from eurobrew.demo import load_demo
 from eurobrew.extensions import db
 from eurobrew.media import upload_folder
@@ -53,7 +55,21 @@ def database_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def app(tmp_path, monkeypatch):
+def app_config():
+    """Extra settings for the app fixture; a test module overrides this fixture to set some."""
+    return {}
+
+
+@pytest.fixture
+def translations_copy(tmp_path):
+    """A copy of translations/ without compiled catalogs, for tests that change catalogs."""
+    target = tmp_path / "translations"
+    shutil.copytree(PROJECT_ROOT / "translations", target, ignore=shutil.ignore_patterns("*.mo"))
+    return target
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch, app_config):
     """An app on an empty database with the schema created, in a temporary instance folder."""
     monkeypatch.setenv("INSTANCE_PATH", str(tmp_path / "instance"))
     app = create_app(
@@ -61,6 +77,7 @@ def app(tmp_path, monkeypatch):
             "TESTING": True,
             "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
             "UPLOAD_FOLDER": str(tmp_path / "uploads"),
+            **app_config,
         }
     )
     with app.app_context():

@@ -120,8 +120,10 @@ def register_errorhandlers(app: Flask) -> None:
 def register_cli(app: Flask) -> None:
     """The ``flask`` commands: demo content and catalogs."""
     from .backup import backup_command, restore_command
+    from .catalog_cli import translations_cli
     from .cli import demo_cli
 
     app.cli.add_command(demo_cli)
+    app.cli.add_command(translations_cli)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)

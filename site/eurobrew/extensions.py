@@ -1,10 +1,11 @@
 """Extension objects, created unbound; the application factory binds them."""
 
-from flask_babel import Babel
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
+
+from .catalog_reload import SiteBabel
 
 # Named constraints let Alembic alter them the same way on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -24,4 +25,4 @@ class Base(DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
-babel = Babel()
+babel = SiteBabel()  # Flask-Babel, caching catalogs per app

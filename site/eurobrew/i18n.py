@@ -103,12 +103,18 @@ def language_switch() -> list[SwitchLink]:
             url = url_for(fallback, lang=lang)
             if lang != current and urls:
                 with force_locale(lang):
+                    # Translators: next to this language's name in the language switch, in
+                    # this language, when the page has no translation into it; Slovak says
+                    # "v slovenčine nie je k dispozícii" (not available in Slovak).
                     note = gettext("Not available in this language")
         links.append(SwitchLink(lang, LANGUAGE_NAMES[lang], url, lang == current, note))
     return links
 
 
 def init_app(app: Flask) -> None:
-    """Register the language converter and the cookie that remembers the choice."""
+    """Register the language converter, the cookie that remembers the choice and the reload."""
+    from . import catalog_reload
+
     app.url_map.converters["lang"] = LanguageConverter
     app.after_request(remember_language)
+    catalog_reload.init_app(app)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import Flask, g, url_for
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from sqlalchemy import select
 
 from .extensions import db
@@ -14,8 +14,8 @@ from .i18n import current_language, language_switch
 from .models import CompanyContact, Page, PageTranslation
 from .models.pages import HOME_KEY
 
-# Translators: the menu item for the news section (Aktuality / Novinky in Slovak).
-NEWS_MENU_TITLE = _l("News")
+# Translators: the main menu's item for the news section ("Aktuality" in Slovak).
+NEWS_MENU_TITLE = lazy_pgettext("main menu", "News")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,134 @@
+"""``flask translations ...``: the translators' catalog workflow on the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from . import catalog_checks, catalog_extract, catalogs
+
+
+def translations_dir() -> Path:
+    """The app's (first) translations folder: the catalogs these commands work on."""
+    return Path(current_app.config["BABEL_TRANSLATION_DIRECTORIES"].split(";")[0])
+
+
+def describe(stats: catalogs.CatalogStats) -> str:
+    """One line of counts for a catalog."""
+    return (
+        f"{stats.lang}: {stats.total} messages, {stats.translated} translated, "
+        f"{stats.fuzzy} fuzzy, {stats.untranslated} untranslated"
+    )
+
+
+def fail(message: str) -> None:
+    """Say what went wrong on standard error and exit with status 1."""
+    click.echo(message, err=True)
+    raise SystemExit(1)
+
+
+@click.group("translations", help="Interface translations: the gettext catalogs.")
+def translations_cli() -> None:
+    """Group for the catalog commands."""
+
+
+@translations_cli.command("extract")
+@with_appcontext
+def extract() -> None:
+    """Collect the interface strings of the code into messages.pot."""
+    directory = translations_dir()
+    written = catalog_extract.extract_to_pot(directory)
+    state = "written" if written else "already up to date"
+    click.echo(f"{catalogs.pot_path(directory)} {state}.")
+
+
+@translations_cli.command("update")
+@with_appcontext
+def update() -> None:
+    """Merge messages.pot into every catalog (new entries empty, changed ones fuzzy)."""
+    try:
+        results = catalog_extract.update_catalogs(translations_dir())
+    except catalogs.CatalogError as error:
+        fail(str(error))
+    for result in results:
+        click.echo(
+            f"{result.lang}: {result.added} new, {result.removed} removed, "
+            f"{result.fuzzy} fuzzy to review"
+        )
+
+
+@translations_cli.command("compile")
+@with_appcontext
+def compile_() -> None:
+    """Compile every catalog (.po -> .mo), print its counts and run msgfmt --check."""
+    directory = translations_dir()
+    failed = False
+    for lang in catalogs.catalog_languages(directory):
+        try:
+            stats = catalogs.compile_catalog(
+                catalogs.po_path(lang, directory), catalogs.mo_path(lang, directory), lang
+            )
+        except catalogs.CatalogError as error:
+            click.echo(f"{lang}: not compiled: {error}", err=True)
+            failed = True
+            continue
+        click.echo(describe(stats))
+    failed = _run_msgfmt(directory) or failed
+    if failed:
+        raise SystemExit(1)
+
+
+def _run_msgfmt(directory: Path) -> bool:
+    """msgfmt --check on every catalog; True when it found a problem."""
+    if not catalog_checks.msgfmt_available():
+        click.echo("msgfmt (GNU gettext) is not installed; its checks were skipped.", err=True)
+        return catalog_checks.in_ci()
+    problems = [
+        problem
+        for lang in catalogs.catalog_languages(directory)
+        for problem in catalog_checks.msgfmt_problems(catalogs.po_path(lang, directory))
+    ]
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    return bool(problems)
+
+
+@translations_cli.command("check")
+@with_appcontext
+def check() -> None:
+    """Fail when the template is stale or a catalog is incomplete, fuzzy or broken."""
+    directory = translations_dir()
+    problems = catalog_checks.all_problems(directory)
+    if not catalog_checks.msgfmt_available() and not catalog_checks.in_ci():
+        click.echo("msgfmt (GNU gettext) is not installed; its checks were skipped.", err=True)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        fail(f"{len(problems)} problem(s) found.")
+    click.echo("The template and every catalog are complete and valid.")
+
+
+@translations_cli.command("status")
+@with_appcontext
+def status() -> None:
+    """Print translated, fuzzy and untranslated counts per catalog."""
+    try:
+        for stats in catalogs.catalog_statuses(translations_dir()):
+            click.echo(describe(stats))
+    except catalogs.CatalogError as error:
+        fail(str(error))
+
+
+@translations_cli.command("init")
+@click.argument("lang")
+@with_appcontext
+def init(lang: str) -> None:
+    """Start the catalog of a new language LANG (such as de) from messages.pot."""
+    try:
+        path = catalog_extract.init_catalog(lang, translations_dir())
+    except catalogs.CatalogError as error:
+        fail(str(error))
+    click.echo(f"{path} created. Translate it, then add {lang!r} to LANGUAGES in i18n.py.")

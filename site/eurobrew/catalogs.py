@@ -1,0 +1,195 @@
+"""Gettext catalogs: where they are, reading, writing, compiling and counting them.
+
+Babel's Python API throughout. Used by the ``flask translations`` commands, the debug-mode
+catalog reload, the tests and the admin's translations overview. Every function takes the
+translations folder as an argument, so the same code works on a temporary copy.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po, write_po
+
+from .config import PROJECT_ROOT
+
+TRANSLATIONS_DIR = PROJECT_ROOT / "translations"
+DOMAIN = "messages"
+POT_NAME = f"{DOMAIN}.pot"
+# A keyword and its quoted string, or a string continuing the previous line.
+PO_LINE = re.compile(
+    r'^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$'
+)
+# Babel's default line width, so files written here and by pybabel look the same.
+WIDTH = 76
+
+
+class CatalogError(Exception):
+    """A catalog that cannot be read or compiled; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class CatalogStats:
+    """How complete one language's catalog is (the header entry is not counted)."""
+
+    lang: str
+    total: int
+    translated: int
+    fuzzy: int
+    untranslated: int
+
+    @property
+    def complete(self) -> bool:
+        """True when every entry is translated and none waits for review."""
+        return self.translated == self.total
+
+
+def pot_path(directory: Path = TRANSLATIONS_DIR) -> Path:
+    """The template every catalog is updated from."""
+    return Path(directory) / POT_NAME
+
+
+def po_path(lang: str, directory: Path = TRANSLATIONS_DIR) -> Path:
+    """The catalog translators edit for ``lang``."""
+    return Path(directory) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def mo_path(lang: str, directory: Path = TRANSLATIONS_DIR) -> Path:
+    """The compiled catalog the site loads for ``lang``."""
+    return po_path(lang, directory).with_suffix(".mo")
+
+
+def catalog_languages(directory: Path = TRANSLATIONS_DIR) -> list[str]:
+    """The languages that have a catalog in ``directory``, sorted."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        return []
+    return sorted(
+        child.name for child in directory.iterdir() if po_path(child.name, directory).is_file()
+    )
+
+
+def syntax_errors(text: str) -> list[str]:
+    """Lines that are neither a comment, a keyword with a quoted string, nor a quoted string.
+
+    Babel's parser quietly drops the last character of a string that lost its closing
+    quote; a translator's typo must stop the catalog instead.
+    """
+    return [
+        f"line {number}: {line.strip()[:60]!r} is not a quoted string"
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.lstrip().startswith("#") and not PO_LINE.match(line)
+    ]
+
+
+def read_catalog(path: Path, lang: str | None = None) -> Catalog:
+    """Parse a .po or .pot file; a syntax error raises CatalogError naming file and line."""
+    try:
+        errors = syntax_errors(Path(path).read_text(encoding="utf-8"))
+        if errors:
+            raise CatalogError(f"{path}: " + "; ".join(errors))
+        with Path(path).open("rb") as handle:
+            return read_po(handle, locale=lang, abort_invalid=True)
+    except (OSError, ValueError, PoFileError) as error:
+        raise CatalogError(f"{path}: {error}") from error
+
+
+def _write_atomically(path: Path, write) -> None:
+    """Write through a temporary file, so a reader never sees half a catalog."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_catalog(catalog: Catalog, path: Path) -> None:
+    """Write a .po or .pot file the way this project keeps them: sorted, without locations."""
+
+    def write(handle):
+        write_po(
+            handle,
+            catalog,
+            width=WIDTH,
+            no_location=True,
+            sort_output=True,
+            ignore_obsolete=True,
+            include_previous=True,
+        )
+
+    _write_atomically(Path(path), write)
+
+
+def message_key(message: Message) -> tuple[str | None, str, str | None]:
+    """(context, msgid, plural msgid): what identifies an entry for the translators."""
+    if isinstance(message.id, tuple | list):
+        return message.context, message.id[0], message.id[1]
+    return message.context, message.id, None
+
+
+def catalog_stats(catalog: Catalog, lang: str) -> CatalogStats:
+    """Count translated, fuzzy and untranslated entries (fuzzy ones are not translated)."""
+    translated = fuzzy = untranslated = 0
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
+        if message.fuzzy:
+            fuzzy += 1
+        elif all(strings):
+            translated += 1
+        else:
+            untranslated += 1
+    return CatalogStats(lang, translated + fuzzy + untranslated, translated, fuzzy, untranslated)
+
+
+def catalog_statuses(directory: Path = TRANSLATIONS_DIR) -> list[CatalogStats]:
+    """Per language: translated / fuzzy / untranslated counts of its catalog."""
+    return [
+        catalog_stats(read_catalog(po_path(lang, directory), lang), lang)
+        for lang in catalog_languages(directory)
+    ]
+
+
+def check_errors(catalog: Catalog) -> list[str]:
+    """Babel's own checks (placeholders against the msgid, number of plural forms)."""
+    return [
+        f"{message_key(message)[1]!r}: {error}"
+        for message, errors in catalog.check()
+        for error in errors
+    ]
+
+
+def compile_catalog(po: Path, mo: Path, lang: str) -> CatalogStats:
+    """Compile one .po into .mo; fuzzy entries are left out, as gettext does.
+
+    Raises CatalogError, and leaves any previous .mo in place, when the catalog is broken.
+    """
+    catalog = read_catalog(po, lang)
+    errors = check_errors(catalog)
+    if errors:
+        raise CatalogError(f"{po}: " + "; ".join(errors))
+    _write_atomically(Path(mo), lambda handle: write_mo(handle, catalog, use_fuzzy=False))
+    return catalog_stats(catalog, lang)
+
+
+def compile_catalogs(
+    directory: Path = TRANSLATIONS_DIR, languages: Iterable[str] | None = None
+) -> list[CatalogStats]:
+    """Compile every catalog in ``directory`` next to its .po file."""
+    langs = catalog_languages(directory) if languages is None else list(languages)
+    return [
+        compile_catalog(po_path(lang, directory), mo_path(lang, directory), lang) for lang in langs
+    ]
