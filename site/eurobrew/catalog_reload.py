@@ -10,8 +10,9 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from babel import support
 from flask import Flask, current_app
-from flask_babel import Babel, Domain
+from flask_babel import Babel, Domain, get_locale
 from werkzeug.utils import cached_property
 
 from . import catalogs
@@ -26,6 +27,21 @@ class AppDomain(Domain):
     def get_translations_cache(self, ctx):
         """The loaded catalogs of the current app, by (locale, domain)."""
         return current_app.extensions.setdefault(TRANSLATIONS_CACHE, {})
+
+    def get_translations(self):
+        """The current locale's catalog; a damaged .mo gives the source texts, not a crash.
+
+        The visitor then reads the English interface rather than an error page, and the
+        server's log says which catalog to rebuild (make translations).
+        """
+        try:
+            return super().get_translations()
+        except Exception as error:  # noqa: BLE001 - any parse failure of a damaged file
+            locale = str(get_locale())
+            current_app.logger.error("Catalog for %s could not be loaded: %r", locale, error)
+            fallback = support.NullTranslations()
+            self.get_translations_cache(None)[locale, self.domain[0]] = fallback
+            return fallback
 
 
 class SiteBabel(Babel):
