@@ -4,6 +4,10 @@
         --static-root /srv/eurobrew/site/eurobrew/static \
         --media-root /srv/eurobrew/instance/uploads > /etc/nginx/conf.d/eurobrew.conf
 
+With ``--tls-cert`` and ``--tls-key`` the site is served over HTTPS (HTTP/2) on
+``--https-listen`` (443) with deploy/nginx-tls.conf's settings, and ``--listen`` (80) only
+redirects to it (deploy/nginx-redirect.conf).
+
 With ``--standalone PREFIX`` it wraps the site in a complete nginx.conf that runs in the
 foreground with every temporary path under PREFIX (what the tests and benchmarks use).
 """
@@ -12,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -47,28 +52,71 @@ def fill(text: str, values: dict[str, str]) -> str:
     return PLACEHOLDER.sub(lambda match: values[match.group(1)], text)
 
 
-def render_site(**values: str) -> str:
-    """The site configuration with its placeholders filled in."""
-    return fill((HERE / "nginx.conf").read_text(), values)
+@dataclass(frozen=True)
+class Tls:
+    """HTTPS for the site: certificate chain and key files, and the address to listen on."""
+
+    cert: str
+    key: str
+    listen: str = "443"
+
+    def port_suffix(self) -> str:
+        """``:PORT`` for redirects to the HTTPS site, empty on the default port 443."""
+        port = self.listen.rsplit(":", 1)[-1]
+        return "" if port == "443" else f":{port}"
 
 
-def render_standalone(prefix: Path, **values: str) -> str:
+def indent(text: str, prefix: str = "    ") -> str:
+    """``text`` with every non-empty line but the first indented by ``prefix``."""
+    first, *rest = text.rstrip("\n").splitlines()
+    return "\n".join([first, *(prefix + line if line else "" for line in rest)])
+
+
+def render_site(tls: Tls | None = None, **values: str) -> str:
+    """The site configuration with its placeholders filled in; over HTTPS with ``tls``."""
+    site = (HERE / "nginx.conf").read_text()
+    if tls is None:
+        return fill(re.sub(r"^[ \t]*\$\{TLS\}\n", "", site, flags=re.M), values)
+    settings = fill(
+        (HERE / "nginx-tls.conf").read_text(), {"TLS_CERT": tls.cert, "TLS_KEY": tls.key}
+    )
+    https = {**values, "LISTEN": f"{tls.listen} ssl http2", "TLS": indent(settings)}
+    redirect = fill(
+        (HERE / "nginx-redirect.conf").read_text(),
+        {
+            "LISTEN": values["LISTEN"],
+            "SERVER_NAME": values["SERVER_NAME"],
+            "HTTPS_PORT": tls.port_suffix(),
+        },
+    )
+    return fill(site, https) + "\n" + redirect
+
+
+def render_standalone(prefix: Path, tls: Tls | None = None, **values: str) -> str:
     """A complete nginx.conf for a foreground nginx with all state under ``prefix``."""
-    site = "\n".join("    " + line if line else "" for line in render_site(**values).splitlines())
+    site = "\n".join(
+        "    " + line if line else "" for line in render_site(tls, **values).splitlines()
+    )
     return fill(STANDALONE, {"PREFIX": str(prefix), "SITE": site})
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--upstream", default="127.0.0.1:8000", help="gunicorn's address")
-    parser.add_argument("--listen", default="80", help="nginx's listen directive value")
+    parser.add_argument("--listen", default="80", help="nginx's listen value for plain HTTP")
     parser.add_argument("--server-name", default="_")
     parser.add_argument("--static-root", required=True, help="site/eurobrew/static, absolute")
     parser.add_argument("--media-root", required=True, help="the upload folder, absolute")
     parser.add_argument("--cache-dir", default="/var/cache/nginx/eurobrew")
     parser.add_argument("--max-body", default="10m", help="largest upload nginx accepts")
     parser.add_argument("--standalone", metavar="PREFIX", help="emit a complete nginx.conf")
+    parser.add_argument("--tls-cert", help="certificate chain (PEM): serve the site over HTTPS")
+    parser.add_argument("--tls-key", help="the certificate's private key (PEM)")
+    parser.add_argument("--https-listen", default="443", help="listen value for HTTPS")
     args = parser.parse_args()
+    if bool(args.tls_cert) != bool(args.tls_key):
+        parser.error("--tls-cert and --tls-key go together")
+    tls = Tls(args.tls_cert, args.tls_key, args.https_listen) if args.tls_cert else None
     values = {
         "UPSTREAM": args.upstream,
         "LISTEN": args.listen,
@@ -79,9 +127,9 @@ def main() -> None:
         "MAX_BODY": args.max_body,
     }
     if args.standalone:
-        print(render_standalone(Path(args.standalone), **values))
+        print(render_standalone(Path(args.standalone), tls, **values))
     else:
-        print(render_site(**values))
+        print(render_site(tls, **values))
 
 
 if __name__ == "__main__":

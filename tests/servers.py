@@ -21,7 +21,18 @@ BIN = Path(sys.executable).parent
 STATIC_ROOT = ROOT / "site" / "eurobrew" / "static"
 sys.path.insert(0, str(ROOT / "deploy"))
 
-from render_nginx import render_standalone  # noqa: E402
+from render_nginx import Tls, render_standalone  # noqa: E402
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is an answer too: report it instead of following it."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+# Readiness checks take any HTTP status, a redirect to an HTTPS address included.
+_READINESS = urllib.request.build_opener(_NoRedirects)
 
 
 def free_port(start: int, stop: int) -> int:
@@ -67,7 +78,7 @@ def wait_for(url: str, process: subprocess.Popen, timeout: float = 20) -> None:
         if process.poll() is not None:
             raise RuntimeError(f"server exited with {process.returncode} before answering")
         try:
-            urllib.request.urlopen(url, timeout=1).close()  # noqa: S310 - loopback only
+            _READINESS.open(url, timeout=1).close()
             return
         except urllib.error.HTTPError:
             return
@@ -117,8 +128,14 @@ def nginx_path() -> str | None:
 
 
 @contextlib.contextmanager
-def nginx(prefix: Path, port: int, upstream: str, media_root: Path) -> Iterator[str]:
-    """Debian's nginx in the foreground with deploy/nginx.conf, in front of ``upstream``."""
+def nginx(
+    prefix: Path, port: int, upstream: str, media_root: Path, tls: Tls | None = None
+) -> Iterator[str]:
+    """Debian's nginx in the foreground with deploy/nginx.conf, in front of ``upstream``.
+
+    Yields the site's address: ``http://127.0.0.1:port``, or with ``tls`` the HTTPS one
+    (``tls.listen``) while ``port`` only redirects to it.
+    """
     binary = nginx_path()
     if binary is None:
         raise FileNotFoundError("nginx (Debian package nginx-light) is not installed")
@@ -135,6 +152,7 @@ def nginx(prefix: Path, port: int, upstream: str, media_root: Path) -> Iterator[
     config.write_text(
         render_standalone(
             prefix,
+            tls,
             UPSTREAM=upstream,
             LISTEN=f"127.0.0.1:{port}",
             SERVER_NAME="localhost",
@@ -149,10 +167,9 @@ def nginx(prefix: Path, port: int, upstream: str, media_root: Path) -> Iterator[
         stdout=subprocess.DEVNULL,
         stderr=open(prefix / "error.log", "ab"),  # noqa: SIM115
     )
-    base = f"http://127.0.0.1:{port}"
     try:
-        wait_for(base + "/healthz", process)
-        yield base
+        wait_for(f"http://127.0.0.1:{port}/healthz", process)
+        yield f"https://{tls.listen}" if tls else f"http://127.0.0.1:{port}"
     finally:
         process.send_signal(signal.SIGQUIT)  # graceful; sent only after it answered
         try:

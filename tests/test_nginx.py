@@ -98,6 +98,7 @@ def test_security_headers_on_everything_nginx_sends(site):
         assert headers["X-Content-Type-Options"] == "nosniff", path
         assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin", path
         assert headers["Cross-Origin-Resource-Policy"] == "same-origin", path
+        assert "Strict-Transport-Security" not in headers, path  # plain HTTP
 
 
 def test_public_pages_are_micro_cached_for_anonymous_visitors(site):

@@ -1,0 +1,160 @@
+"""The site over HTTPS behind nginx (render_nginx.py --tls-cert/--tls-key): a valid config,
+plain HTTP redirected to HTTPS, HSTS once on every response, HTTP/2, secure cookies."""
+
+import os
+import re
+import socket
+import ssl
+import subprocess
+import urllib.error
+import urllib.request
+
+import localtls
+import pytest
+import servers
+from conftest import tool_missing
+from render_nginx import Tls, render_standalone
+
+HSTS = "max-age=63072000; includeSubDomains"
+SEED_EN = "/en/news/japan-proposes-us-purchase-of-semiconductor-products"
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def need_tools():
+    if servers.nginx_path() is None:
+        tool_missing("nginx (Debian package nginx-light)")
+    if localtls.openssl_path() is None:
+        tool_missing("openssl (Debian package openssl)")
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory):
+    need_tools()
+    return localtls.make_local_tls(tmp_path_factory.mktemp("tls"))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, certificate):
+    """gunicorn (PREFERRED_URL_SCHEME=https) behind nginx with TLS; yields (http, https) URLs."""
+    folder = tmp_path_factory.mktemp("nginx-tls-site")
+    env = servers.site_env(
+        folder / "instance",
+        os.environ.get("TEST_E2E_DATABASE_URL"),
+        TRUSTED_PROXIES="1",
+        PREFERRED_URL_SCHEME="https",
+        GUNICORN_WORKERS="2",
+        PAGE_CACHE_MB="0",
+    )
+    servers.prepare_site(env, articles=0)
+    app_port = servers.free_port(18440, 18450)
+    http_port = servers.free_port(18450, 18460)
+    https_port = servers.free_port(http_port + 1, 18470)
+    tls = Tls(str(certificate.cert), str(certificate.key), f"127.0.0.1:{https_port}")
+    with (
+        servers.gunicorn(env, app_port, log=folder / "gunicorn.log"),
+        servers.nginx(
+            folder / "nginx",
+            http_port,
+            f"127.0.0.1:{app_port}",
+            folder / "instance" / "uploads",
+            tls,
+        ) as https,
+    ):
+        yield f"http://127.0.0.1:{http_port}", https
+
+
+@pytest.fixture(scope="module")
+def fetch(certificate):
+    """GET without following redirects, trusting the local CA: (status, headers, body)."""
+    context = ssl.create_default_context(cafile=str(certificate.ca))
+    opener = urllib.request.build_opener(NoRedirects, urllib.request.HTTPSHandler(context=context))
+
+    def get(url):
+        try:
+            with opener.open(url, timeout=10) as response:
+                return response.status, response.headers, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read()
+
+    return get
+
+
+def test_rendered_tls_config_is_valid(tmp_path, certificate):
+    prefix = tmp_path / "nginx"
+    prefix.mkdir()
+    config = prefix / "nginx.conf"
+    config.write_text(
+        render_standalone(
+            prefix,
+            Tls(str(certificate.cert), str(certificate.key), "127.0.0.1:18443"),
+            UPSTREAM="127.0.0.1:18441",
+            LISTEN="127.0.0.1:18480",
+            SERVER_NAME="localhost",
+            STATIC_ROOT=str(servers.STATIC_ROOT),
+            MEDIA_ROOT=str(tmp_path / "media"),
+            CACHE_DIR=str(prefix / "cache"),
+            MAX_BODY="10m",
+        )
+    )
+    result = subprocess.run(
+        [servers.nginx_path(), "-t", "-p", str(prefix), "-c", str(config), "-e", "stderr"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "test is successful" in result.stderr
+
+
+def test_plain_http_is_redirected_to_https(site, fetch):
+    http, https = site
+    for path in ("/", "/sk/", SEED_EN + "?x=1", "/static/css/site.css", "/no-such-page"):
+        status, headers, body = fetch(http + path)
+        assert status == 301, path
+        assert headers["Location"] == https + path
+        assert "Strict-Transport-Security" not in headers  # meaningless over plain HTTP
+
+
+def test_plain_http_on_the_https_port_is_redirected(site, fetch):
+    _, https = site
+    status, headers, _ = fetch(https.replace("https:", "http:") + "/en/")
+    assert status == 301 and headers["Location"] == https + "/en/"
+
+
+def test_hsts_once_on_every_https_response(site, fetch):
+    _, https = site
+    _, _, body = fetch(https + SEED_EN)
+    html = body.decode()
+    photo = re.search(r'<img src="(/media/[^"]+)"', html).group(1)
+    css = re.search(r'href="(/static/[^"]+\.css)"', html).group(1)
+    for path in ("/", "/sk/", SEED_EN, "/en/missing", "/healthz", photo, css, "/static/no.css"):
+        status, headers, _ = fetch(https + path)
+        assert headers.get_all("Strict-Transport-Security") == [HSTS], (path, status)
+        assert "default-src 'none'" in headers["Content-Security-Policy"], path
+        assert headers["Server"] == "nginx", path
+
+
+def test_app_sees_https_and_marks_cookies_secure(site, fetch):
+    _, https = site
+    status, headers, _ = fetch(https + "/")
+    assert status == 302 and headers["Location"].endswith("/sk/")
+    status, headers, _ = fetch(https + "/en/links")
+    cookie = headers["Set-Cookie"]
+    assert status == 200 and cookie.startswith("lang=en;")
+    assert "Secure" in cookie and "HttpOnly" in cookie
+
+
+def test_http2_over_modern_tls(site, certificate):
+    _, https = site
+    host, port = https.removeprefix("https://").rsplit(":", 1)
+    context = ssl.create_default_context(cafile=str(certificate.ca))
+    context.set_alpn_protocols(["h2", "http/1.1"])
+    with (
+        socket.create_connection((host, int(port)), timeout=10) as raw,
+        context.wrap_socket(raw, server_hostname="localhost") as tls,
+    ):
+        assert tls.selected_alpn_protocol() == "h2"
+        assert tls.version() in ("TLSv1.2", "TLSv1.3")
