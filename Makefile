@@ -6,7 +6,8 @@ PORT ?= 8000
 export FLASK_APP := wsgi
 STAMP := $(VENV)/.installed
 
-.PHONY: run dev test lint messages translations setup db system-deps bench clean
+.PHONY: run dev test lint messages translations setup db system-deps bench clean \
+	audit-security audit-observatory audit-wapiti
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,7 +45,7 @@ system-deps:
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check site tests bench deploy wsgi.py gunicorn.conf.py
+	$(BIN)/ruff format --check site tests bench deploy audit wsgi.py gunicorn.conf.py
 
 ## The whole suite twice: on SQLite (the embedded default), then on a throwaway PostgreSQL.
 test: system-deps setup lint
@@ -55,5 +56,17 @@ test: system-deps setup lint
 bench: system-deps setup
 	$(BIN)/python bench/run.py
 
+## Security audits of the demo site behind nginx on loopback (reports in build/audit/):
+## the MDN HTTP Observatory (fails below A+; needs Node.js 20+) and Wapiti (fails on any
+## vulnerability or anomaly). Each installs its scanner on first use, outside the project's venv.
+audit-security: audit-observatory audit-wapiti
+
+audit-observatory: system-deps setup
+	$(BIN)/python audit/observatory.py
+
+## WAPITI_ARGS=--plain scans the plain-HTTP configuration instead of HTTPS.
+audit-wapiti: system-deps setup
+	$(BIN)/python audit/wapiti.py $(WAPITI_ARGS)
+
 clean:
-	rm -rf $(VENV) build .pytest_cache .ruff_cache translations/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) build .pytest_cache .ruff_cache translations/*/LC_MESSAGES/*.mo audit/node_modules
