@@ -13,7 +13,7 @@ import localtls
 import pytest
 import servers
 from conftest import tool_missing
-from render_nginx import Tls, render_standalone
+from render_nginx import Tls, render_site, render_standalone
 
 HSTS = "max-age=63072000; includeSubDomains"
 SEED_EN = "/en/news/japan-proposes-us-purchase-of-semiconductor-products"
@@ -81,6 +81,30 @@ def fetch(certificate):
             return error.code, error.headers, error.read()
 
     return get
+
+
+SITE_VALUES = {
+    "UPSTREAM": "127.0.0.1:8000",
+    "LISTEN": "80",
+    "SERVER_NAME": "www.example.sk",
+    "STATIC_ROOT": "/srv/static",
+    "MEDIA_ROOT": "/srv/media",
+    "CACHE_DIR": "/var/cache/nginx/eurobrew",
+    "MAX_BODY": "10m",
+}
+
+
+def test_plain_config_has_no_tls_and_https_adds_a_redirect():
+    plain = render_site(**SITE_VALUES)
+    assert not re.search(r"\$\{[A-Z_]+\}", plain)  # every placeholder filled
+    assert "ssl_certificate" not in plain and "return 301" not in plain
+    assert re.findall(r"listen (.+);", plain) == ["80"]
+    https = render_site(Tls("/c.pem", "/k.pem"), **SITE_VALUES)
+    assert not re.search(r"\$\{[A-Z_]+\}", https)
+    assert re.findall(r"listen (.+);", https) == ["443 ssl http2", "80"]
+    assert "return 301 https://$host$request_uri;" in https  # the default port is implied
+    on_a_port = render_site(Tls("/c.pem", "/k.pem", "127.0.0.1:8443"), **SITE_VALUES)
+    assert "return 301 https://$host:8443$request_uri;" in on_a_port
 
 
 def test_rendered_tls_config_is_valid(tmp_path, certificate):
