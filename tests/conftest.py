@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pgcluster
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import event
+from support import reset_database, tool_missing
 
 from eurobrew import create_app
 from eurobrew.caching import close_stamp_connections
@@ -26,14 +27,6 @@ def pytest_addoption(parser):
     )
 
 
-def tool_missing(name: str) -> None:
-    """A test needs a tool that is not installed: fail in CI, skip elsewhere, naming it."""
-    message = f"{name} is not installed"
-    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-        pytest.fail(message + " (required in CI)")
-    pytest.skip(message)
-
-
 @pytest.fixture(scope="session", autouse=True)
 def postgres_cluster(request):
     """With --postgres: start a cluster for the session and point every test at it."""
@@ -42,11 +35,17 @@ def postgres_cluster(request):
         return
     if pgcluster.postgres_bin() is None:
         tool_missing("PostgreSQL (Debian package postgresql)")
-    with pgcluster.cluster(("eurobrew_test", "eurobrew_e2e")) as urls:
-        os.environ["TEST_DATABASE_URL"] = urls["eurobrew_test"]
-        os.environ["TEST_E2E_DATABASE_URL"] = urls["eurobrew_e2e"]
+    names = {
+        "TEST_DATABASE_URL": "eurobrew_test",  # the app fixture, per test
+        "TEST_E2E_DATABASE_URL": "eurobrew_e2e",  # the browser tests' live site
+        "TEST_SERVER_DATABASE_URL": "eurobrew_server",  # gunicorn behind nginx
+    }
+    with pgcluster.cluster(tuple(names.values())) as urls:
+        for variable, name in names.items():
+            os.environ[variable] = urls[name]
         yield urls
-        del os.environ["TEST_DATABASE_URL"], os.environ["TEST_E2E_DATABASE_URL"]
+        for variable in names:
+            del os.environ[variable]
 
 
 def database_url(tmp_path: Path) -> str:
@@ -89,13 +88,6 @@ def app(tmp_path, monkeypatch, app_config):
         db.session.remove()
         reset_database()
         db.engine.dispose()
-
-
-def reset_database() -> None:
-    """Drop every table, Alembic's bookkeeping included (a shared PostgreSQL keeps them)."""
-    db.drop_all()
-    with db.engine.begin() as connection:
-        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
 
 
 @pytest.fixture

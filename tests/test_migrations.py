@@ -2,9 +2,9 @@
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from conftest import reset_database
 from flask_migrate import upgrade
 from sqlalchemy import inspect
+from support import reset_database
 
 from eurobrew.extensions import db
 

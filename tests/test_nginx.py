@@ -7,7 +7,7 @@ import urllib.request
 
 import pytest
 import servers
-from conftest import tool_missing
+from support import tool_missing
 
 SEED_SK = "/sk/novinky/japonsko-navrhuje-nakup-americkych-polovodicovych-produktov"
 
@@ -38,7 +38,7 @@ def site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("nginx-site")
     env = servers.site_env(
         folder / "instance",
-        os.environ.get("TEST_E2E_DATABASE_URL"),
+        os.environ.get("TEST_SERVER_DATABASE_URL"),
         TRUSTED_PROXIES="1",
         GUNICORN_WORKERS="2",
         PAGE_CACHE_MB="0",

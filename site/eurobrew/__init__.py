@@ -84,11 +84,13 @@ def register_blueprints(app: Flask) -> None:
     from .media import bp as media_bp
     from .news import bp as news_bp
     from .pages import bp as pages_bp
+    from .seo import bp as seo_bp
 
     app.register_blueprint(pages_bp)
     app.register_blueprint(news_bp)
     app.register_blueprint(media_bp)
     app.register_blueprint(health_bp)
+    app.register_blueprint(seo_bp)
 
 
 def register_template_helpers(app: Flask) -> None:

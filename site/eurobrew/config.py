@@ -61,6 +61,7 @@ class Config:
     BABEL_TRANSLATION_DIRECTORIES = str(PROJECT_ROOT / "translations")
     NEWS_PER_PAGE = int(os.environ.get("NEWS_PER_PAGE", "10"))
     HOME_NEWS_COUNT = int(os.environ.get("HOME_NEWS_COUNT", "5"))
+    SITEMAP_MAX_URLS = int(os.environ.get("SITEMAP_MAX_URLS", "50000"))
     UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER") or None  # default: <instance>/uploads
     PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
     SEND_FILE_MAX_AGE_DEFAULT = 3600
