@@ -35,21 +35,29 @@ def register_defaults(app: Flask) -> None:
         app.config["SECRET_KEY"] = config_module.load_or_create_secret_key(instance)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         app.config["SQLALCHEMY_DATABASE_URI"] = config_module.database_url(instance)
+    # Room for one photo of MAX_UPLOAD_MB plus the form's text; larger requests get a 413.
+    app.config["MAX_CONTENT_LENGTH"] = (app.config["MAX_UPLOAD_MB"] + 1) * 1024 * 1024
 
 
 def register_extensions(app: Flask) -> None:
     """Bind the extension objects to this app."""
     from . import i18n
-    from .extensions import babel, db, migrate
+    from .admin import security
+    from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(config_module.PROJECT_ROOT / "migrations"))
     babel.init_app(app, locale_selector=i18n.select_locale)
     i18n.init_app(app)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    limiter.init_app(app)
+    security.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
     """One blueprint per package."""
+    from .admin import bp as admin_bp
     from .media import bp as media_bp
     from .news import bp as news_bp
     from .pages import bp as pages_bp
@@ -57,6 +65,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(pages_bp)
     app.register_blueprint(news_bp)
     app.register_blueprint(media_bp)
+    app.register_blueprint(admin_bp)
 
 
 def register_template_helpers(app: Flask) -> None:
@@ -82,7 +91,9 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_cli(app: Flask) -> None:
-    """The ``flask`` commands: demo content and catalogs."""
+    """The ``flask`` commands: demo content, catalogs and admin accounts."""
     from .cli import demo_cli
+    from .users_cli import users_cli
 
     app.cli.add_command(demo_cli)
+    app.cli.add_command(users_cli)
