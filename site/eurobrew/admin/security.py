@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 
 from ..extensions import db, login_manager
@@ -124,6 +123,5 @@ def admin_headers(response: Response) -> Response:
 def init_app(app: Flask) -> None:
     """Configure Flask-Login and register the session checks and headers."""
     login_manager.login_view = "admin.login"
-    login_manager.login_message = _l("Please log in to see this page.")
     app.before_request(enforce_session_limits)
     app.after_request(admin_headers)
