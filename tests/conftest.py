@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
-import pgcluster
 import pytest
 from sqlalchemy import event
-from support import reset_database, tool_missing
 
+import pgcluster
 from eurobrew import create_app
 from eurobrew.caching import close_stamp_connections
-from eurobrew.config import PROJECT_ROOT
+from eurobrew.config import PROJECT_ROOT, TestConfig
 from eurobrew.demo import load_demo
 from eurobrew.extensions import db
 from eurobrew.media import upload_folder
+from eurobrew.models import User
+from support import reset_database, tool_missing
+
+ADMIN_NAME = "eva"
+ADMIN_PASSWORD = "correct horse battery staple"
 
 
 def pytest_addoption(parser):
@@ -77,6 +83,8 @@ def app(tmp_path, monkeypatch, app_config):
             "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
             "UPLOAD_FOLDER": str(tmp_path / "uploads"),
             **app_config,
+            # Production keeps the slow hash (test_admin_auth checks); tests need speed.
+            "PASSWORD_HASH_METHOD": TestConfig.PASSWORD_HASH_METHOD,
         }
     )
     with app.app_context():
@@ -137,3 +145,51 @@ def count_queries(app):
             return QueryCounter(db.engine)
 
     return make
+
+
+def csrf_token_in(html: str) -> str:
+    """The CSRF token of the first form in ``html``."""
+    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html) or re.search(
+        r'name="csrf_token" value="([^"]+)"', html
+    )
+    assert match, "the page has no CSRF token"
+    return match.group(1)
+
+
+@pytest.fixture
+def csrf_token():
+    """``csrf_token(client, path)``: the token of the form at ``path``, as a browser sees it."""
+
+    def read(client, path: str) -> str:
+        return csrf_token_in(client.get(path).get_data(as_text=True))
+
+    return read
+
+
+@pytest.fixture
+def admin_user(demo_app):
+    """An admin account on the demo site: ``.username`` and ``.password``."""
+    with demo_app.app_context():
+        user = User(username=ADMIN_NAME)
+        user.set_password(ADMIN_PASSWORD)
+        db.session.add(user)
+        db.session.commit()
+    return SimpleNamespace(username=ADMIN_NAME, password=ADMIN_PASSWORD)
+
+
+@pytest.fixture
+def admin_client(demo_app, admin_user, csrf_token):
+    """A test client logged in as ``admin_user`` through the login form."""
+    client = demo_app.test_client()
+    client.set_cookie("lang", "en")  # the admin reads English, so tests can read the pages
+    token = csrf_token(client, "/admin/login")
+    response = client.post(
+        "/admin/login",
+        data={
+            "csrf_token": token,
+            "username": admin_user.username,
+            "password": admin_user.password,
+        },
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return client

@@ -4,9 +4,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import upgrade
 from sqlalchemy import inspect
-from support import reset_database
 
 from eurobrew.extensions import db
+from support import reset_database
 
 
 def test_upgrade_yields_the_models_schema(app):

@@ -6,6 +6,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+
 import servers
 from support import tool_missing
 

@@ -270,13 +270,17 @@ def store_and_tag(response: Response) -> Response:
 
 
 def session_used() -> bool:
-    """True when the view read or wrote the session, so the page may be one visitor's own.
+    """True when the page may depend on this visitor's session.
 
-    Read off the request context: going through ``flask.session`` would itself mark the
-    session as used.
+    A session that holds something, or that the view wrote to (a form's token), makes the
+    page the visitor's own. An empty one, merely looked at (the login extension checks
+    every template for a user), does not. Read off the request context: going through
+    ``flask.session`` would itself mark the session as used.
     """
     opened = request_ctx._session  # noqa: SLF001 - see above
-    return bool(opened is not None and opened.accessed)
+    if opened is None or not opened.accessed:
+        return False
+    return bool(opened.modified or len(opened))
 
 
 def _with_validators(response: Response, etag: str, last_modified: datetime) -> Response:

@@ -16,6 +16,11 @@ def env_flag(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def https_configured() -> bool:
+    """True when the site is served over HTTPS (``HTTPS=1`` or ``SESSION_COOKIE_SECURE=1``)."""
+    return env_flag("SESSION_COOKIE_SECURE") or env_flag("HTTPS")
+
+
 def instance_path() -> Path:
     """The folder for local state: the SQLite file, the generated secret key, uploads."""
     return Path(os.environ.get("INSTANCE_PATH") or PROJECT_ROOT / "instance").resolve()
@@ -73,9 +78,30 @@ class Config:
     TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
     TESTING = False
 
+    # Admin sessions: signed cookies that scripts cannot read, sent on top-level navigation
+    # only, and over HTTPS only whenever the site is served over HTTPS.
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = https_configured()
+    ADMIN_IDLE_MINUTES = int(os.environ.get("ADMIN_IDLE_MINUTES", "30"))
+    ADMIN_SESSION_HOURS = int(os.environ.get("ADMIN_SESSION_HOURS", "12"))
+    # werkzeug's scrypt with its own work factor (N=2**15): slow on purpose.
+    PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 - a method name, not a password
+    # Failed logins per username and per client address; the storage is shared by every
+    # worker only when it is Redis (memory:// counts per process).
+    LOGIN_FAILURE_LIMIT = os.environ.get("LOGIN_FAILURE_LIMIT", "5 per 15 minutes")
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_STRATEGY = "moving-window"
+    RATELIMIT_HEADERS_ENABLED = False
+    # Photos: the largest upload accepted (MAX_CONTENT_LENGTH is derived from it).
+    MAX_UPLOAD_MB = int(os.environ.get("MAX_UPLOAD_MB", "8"))
+    WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session, which expires itself
+
 
 class TestConfig(Config):
     """For the test suite: a throwaway database given by the fixture."""
 
     TESTING = True
     SECRET_KEY = "test-only-" + secrets.token_hex(8)
+    # A cheap work factor keeps the suite fast; tests check that Config keeps the slow one.
+    PASSWORD_HASH_METHOD = "scrypt:1024:8:1"  # noqa: S105 - a method name

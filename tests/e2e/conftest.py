@@ -11,9 +11,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import tool_missing
 
 from liveserver import PROJECT_ROOT, LiveSite
+from support import tool_missing
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the resolver rule Chromium still calls Google's hosts; only loopback is allowed.

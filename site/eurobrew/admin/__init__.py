@@ -1,0 +1,8 @@
+"""The admin area at /admin/: login, dashboard and the content editors."""
+
+from flask import Blueprint
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+# Importing the modules registers their routes and handlers on bp.
+from . import articles, auth, contact, dashboard, errors, pages, templating  # noqa: E402,F401
