@@ -21,8 +21,15 @@ PORTS = (18300, 18400)  # the loopback ports the browser tests' servers may use
 class LiveSite:
     """The site under gunicorn, with its own database; ``start()`` then ``stop()``."""
 
-    def __init__(self, articles: int = 25, workers: int = 2, database_url: str | None = None):
+    def __init__(
+        self,
+        articles: int = 25,
+        workers: int = 2,
+        database_url: str | None = None,
+        admin: tuple[str, str] | None = None,
+    ):
         self.articles = articles
+        self.admin = admin
         self.workers = workers
         self.database_url = database_url
         self.folder = Path(tempfile.mkdtemp(prefix="eurobrew-live-"))
@@ -38,6 +45,9 @@ class LiveSite:
         if self.database_url:
             servers.flask(env, "db", "downgrade", "base")  # a shared server: start empty
         servers.prepare_site(env, articles=self.articles)
+        if self.admin:
+            name, password = self.admin
+            servers.flask(env, "users", "create", name, "--password-stdin", stdin=password + "\n")
         port = servers.free_port(*PORTS)
         self.url = self._stack.enter_context(servers.gunicorn(env, port, log=self.log))
         return self

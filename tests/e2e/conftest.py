@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from e2e_accounts import ADMIN
 from liveserver import PROJECT_ROOT, LiveSite
 from support import tool_missing
 
@@ -36,7 +37,10 @@ def live_site():
     """The demo site with 25 extra articles (several list pages), served by gunicorn."""
     # On the suite's PostgreSQL run, the live site uses its own database on that server.
     site = LiveSite(
-        articles=25, workers=2, database_url=os.environ.get("TEST_E2E_DATABASE_URL")
+        articles=25,
+        workers=2,
+        database_url=os.environ.get("TEST_E2E_DATABASE_URL"),
+        admin=ADMIN,
     ).start()
     yield site
     site.stop()
