@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -19,7 +18,7 @@ from eurobrew.demo import load_demo
 from eurobrew.extensions import db
 from eurobrew.media import upload_folder
 from eurobrew.models import User
-from support import reset_database, tool_missing
+from support import csrf_token_in, reset_database, tool_missing
 
 ADMIN_NAME = "eva"
 ADMIN_PASSWORD = "correct horse battery staple"
@@ -145,15 +144,6 @@ def count_queries(app):
             return QueryCounter(db.engine)
 
     return make
-
-
-def csrf_token_in(html: str) -> str:
-    """The CSRF token of the first form in ``html``."""
-    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html) or re.search(
-        r'name="csrf_token" value="([^"]+)"', html
-    )
-    assert match, "the page has no CSRF token"
-    return match.group(1)
 
 
 @pytest.fixture
