@@ -69,9 +69,9 @@ def register_sessions(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     """Bind the extension objects to this app."""
-    from . import database, i18n, routing
+    from . import database, i18n, ratelimits, routing
     from .admin import security
-    from .extensions import babel, csrf, db, limiter, login_manager, migrate
+    from .extensions import babel, csrf, db, login_manager, migrate
 
     db.init_app(app)
     database.init_app(app)
@@ -81,7 +81,7 @@ def register_extensions(app: Flask) -> None:
     routing.init_app(app)
     csrf.init_app(app)
     login_manager.init_app(app)
-    limiter.init_app(app)
+    ratelimits.init_app(app)
     security.init_app(app)
 
 
