@@ -18,6 +18,7 @@ from sqlalchemy import select
 from builders import article_form
 from eurobrew.extensions import db
 from eurobrew.models import ArticleTranslation
+from http_client import FormValues
 from test_admin_xss import assert_inert, assert_json_ld_closed_once
 
 SEED_EN = "japan-proposes-us-purchase-of-semiconductor-products"
@@ -137,6 +138,13 @@ def apply(data: dict, chosen: dict) -> tuple[dict, bool]:
         else:
             data[name] = value
     return data, as_file
+
+
+def form_values(html: str) -> dict[str, str]:
+    """The form's values as a browser sends them, without its token."""
+    values = FormValues(html).values
+    values.pop("csrf_token", None)
+    return values
 
 
 def snapshot(app) -> dict[str, list[tuple]]:
@@ -318,39 +326,3 @@ def test_a_nul_byte_is_a_form_error_not_a_server_error(admin_client, demo_app, c
     response = admin_client.post("/admin/contact", data={"csrf_token": token, "city": "\x1b"})
     assert "Toto pole nesmie obsahovať riadiace znaky." in response.text
     assert snapshot(demo_app) == before
-
-
-def form_values(html: str) -> dict[str, str]:
-    """The values of a form's text inputs, text areas and checked boxes, as a browser sends them."""
-    from html.parser import HTMLParser
-
-    class Form(HTMLParser):
-        def __init__(self):
-            super().__init__()
-            self.values: dict[str, str] = {}
-            self.area: str | None = None
-
-        def handle_starttag(self, tag, attrs):
-            attrs = dict(attrs)
-            name = attrs.get("name")
-            if tag == "input" and name and attrs.get("type") in ("text", "number", None):
-                self.values[name] = attrs.get("value") or ""
-            elif tag == "input" and name and attrs.get("type") == "checkbox":
-                if "checked" in attrs:
-                    self.values[name] = attrs.get("value") or "y"
-            elif tag == "textarea" and name:
-                self.area = name
-                self.values[name] = ""
-
-        def handle_data(self, data):
-            if self.area:
-                self.values[self.area] += data
-
-        def handle_endtag(self, tag):
-            if tag == "textarea":
-                self.area = None
-
-    parser = Form()
-    parser.feed(html)
-    parser.values.pop("csrf_token", None)
-    return {k: v.removeprefix("\n") for k, v in parser.values.items()}
