@@ -44,26 +44,36 @@ def fetch(url: str, headers: dict[str, str] | None = None, timeout: float = 10) 
 
 
 class FormValues(HTMLParser):
-    """The values a browser would send from a page's text inputs, text areas and checkboxes."""
+    """The values a browser would send from a page's inputs, selects and text areas."""
+
+    NOT_SENT = {"submit", "button", "reset", "image", "file", "password", "radio"}
 
     def __init__(self, html: str):
         super().__init__()
         self.values: dict[str, str] = {}
         self._area: str | None = None
+        self._select: str | None = None
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        name, kind = attrs.get("name"), attrs.get("type")
-        if not name:
+        name, kind = attrs.get("name"), (attrs.get("type") or "text").lower()
+        if tag == "option" and self._select:
+            # The first option unless another one is selected, as in a browser.
+            if "selected" in attrs or self._select not in self.values:
+                self.values[self._select] = attrs.get("value") or ""
+        elif not name:
             return
-        if tag == "input" and kind in (None, "text", "number", "url", "email", "hidden"):
+        elif tag == "input" and kind == "checkbox":
+            if "checked" in attrs:
+                self.values[name] = attrs.get("value") or "on"
+        elif tag == "input" and kind not in self.NOT_SENT:
             self.values[name] = attrs.get("value") or ""
-        elif tag == "input" and kind == "checkbox" and "checked" in attrs:
-            self.values[name] = attrs.get("value") or "y"
         elif tag == "textarea":
             self._area = name
             self.values[name] = ""
+        elif tag == "select":
+            self._select = name
 
     def handle_data(self, data):
         if self._area:
@@ -74,6 +84,8 @@ class FormValues(HTMLParser):
             # A browser drops the one line break that may follow <textarea>.
             self.values[self._area] = self.values[self._area].removeprefix("\n")
             self._area = None
+        elif tag == "select":
+            self._select = None
 
 
 class AdminSession:
@@ -86,7 +98,7 @@ class AdminSession:
         self.opener = urllib.request.build_opener(
             _NoRedirects, urllib.request.HTTPCookieProcessor(self.cookies)
         )
-        self.opener.addheaders = [("Cookie", "lang=en")]
+        self.opener.addheaders = [("Accept-Language", "en")]  # the admin reads English
 
     def get(self, path: str) -> Reply:
         """GET a page with the session."""

@@ -104,7 +104,7 @@ CONTACT_FIELDS = {
 }
 SERIAL = itertools.count()
 SETTINGS = settings(
-    max_examples=40,
+    max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
