@@ -44,6 +44,8 @@ def postgres_cluster(request):
         "TEST_DATABASE_URL": "eurobrew_test",  # the app fixture, per test
         "TEST_E2E_DATABASE_URL": "eurobrew_e2e",  # the browser tests' live site
         "TEST_SERVER_DATABASE_URL": "eurobrew_server",  # gunicorn behind nginx
+        "TEST_KILL_DATABASE_URL": "eurobrew_kill",  # gunicorn with workers killed
+        "TEST_SOAK_DATABASE_URL": "eurobrew_soak",  # the short soak
     }
     with pgcluster.cluster(tuple(names.values())) as urls:
         for variable, name in names.items():

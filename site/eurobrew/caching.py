@@ -115,7 +115,10 @@ class StampReader:
             self.reset()
             raise
         finally:
-            cursor.close()
+            # After a failure the connection is closed already, and closing its cursor
+            # may raise in turn (sqlite3), hiding the error that tells what happened.
+            with contextlib.suppress(Exception):
+                cursor.close()
 
     def reset(self) -> None:
         """Forget this thread's connection; the next read opens a new one."""

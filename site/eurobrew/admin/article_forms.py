@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
@@ -22,7 +21,7 @@ from wtforms.validators import InputRequired, Optional, ValidationError
 
 from ..media.storage import UnsupportedImage, open_upload
 from ..models import ArticleStatus
-from .forms import REQUIRED, max_length, single_line, strip_filter, web_address
+from .forms import REQUIRED, AdminForm, max_length, single_line, strip_filter, web_address
 from .slugs import slugify
 
 
@@ -71,7 +70,7 @@ class ArticleTextForm(Form):
         return valid
 
 
-class ArticleForm(FlaskForm):
+class ArticleForm(AdminForm):
     """Create or edit an article."""
 
     sk = FormField(ArticleTextForm)

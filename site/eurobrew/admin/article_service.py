@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import current_app
 from flask_babel import gettext, to_user_timezone, to_utc
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -77,7 +78,19 @@ def save_article(article: Article | None, form: ArticleForm, username: str) -> A
     folder = upload_folder()
     # The new photo's files are written first under fresh random names: until the commit
     # nothing points at them, and they are removed again if the commit fails.
-    new_photo = store_image(form.photo_image, folder) if form.photo_image is not None else None
+    try:
+        new_photo = store_image(form.photo_image, folder) if form.photo_image is not None else None
+    except OSError:
+        # A full disk or an upload folder that cannot be written: store_image has removed
+        # what it began, and nothing reached the database.
+        current_app.logger.exception("the photo could not be stored in %s", folder)
+        form.photo.errors.append(
+            gettext(
+                "The photo could not be stored: the server's disk is full or its photo folder "
+                "cannot be written. Nothing was saved. Please tell the site's administrator."
+            )
+        )
+        return None
     replaced = None
     try:
         if article is None:

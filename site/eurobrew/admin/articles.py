@@ -73,7 +73,7 @@ def new_article():
     return edit_form(ArticleForm(), None)
 
 
-@bp.route("/articles/<int:article_id>/edit", methods=["GET", "POST"])
+@bp.route("/articles/<id:article_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_article(article_id: int):
     """The form of an existing article."""
@@ -82,7 +82,7 @@ def edit_article(article_id: int):
     return edit_form(form, article)
 
 
-@bp.route("/articles/<int:article_id>/delete", methods=["GET", "POST"])
+@bp.route("/articles/<id:article_id>/delete", methods=["GET", "POST"])
 @login_required
 def delete_article_view(article_id: int):
     """Ask first; a POST with the form's token deletes the article and its photo."""

@@ -6,7 +6,6 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import StringField, SubmitField
 from wtforms.validators import InputRequired, Regexp
@@ -14,7 +13,7 @@ from wtforms.validators import InputRequired, Regexp
 from ..extensions import db
 from ..models import CompanyContact
 from . import bp
-from .forms import REQUIRED, max_length, single_line, strip_filter
+from .forms import REQUIRED, AdminForm, max_length, single_line, strip_filter
 
 REQUIRED_FIELDS = {
     "name_sk": (_l("Company name in Slovak"), 200),
@@ -37,7 +36,7 @@ EMAIL = Regexp(
 )
 
 
-class ContactForm(FlaskForm):
+class ContactForm(AdminForm):
     """Every field of the contact record."""
 
     save = SubmitField(_l("Save"))

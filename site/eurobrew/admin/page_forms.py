@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     Form,
@@ -16,7 +15,7 @@ from wtforms import (
 from wtforms.validators import InputRequired, NumberRange
 
 from ..news.views import NEWS_SEGMENTS
-from .forms import REQUIRED, max_length, single_line, strip_filter
+from .forms import REQUIRED, AdminForm, max_length, single_line, strip_filter
 from .slugs import slugify
 
 # Paths the site uses itself under /<lang>/; a page slug must not hide them.
@@ -57,7 +56,7 @@ class PageTextForm(Form):
         return valid
 
 
-class PageForm(FlaskForm):
+class PageForm(AdminForm):
     """Edit a page in both languages."""
 
     sk = FormField(PageTextForm)

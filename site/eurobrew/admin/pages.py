@@ -71,7 +71,7 @@ def save_page(page: Page, form: PageForm, username: str) -> None:
     db.session.commit()
 
 
-@bp.route("/pages/<int:page_id>/edit", methods=["GET", "POST"])
+@bp.route("/pages/<id:page_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_page(page_id: int):
     """The form of one page; preview shows the texts as visitors will see them."""
