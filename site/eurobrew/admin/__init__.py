@@ -5,4 +5,4 @@ from flask import Blueprint
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 # Importing the modules registers their routes and handlers on bp.
-from . import articles, auth, contact, dashboard, errors, pages, templating  # noqa: E402,F401
+from . import articles, auth, contact, dashboard, errors, inbox, pages, templating  # noqa: E402,F401

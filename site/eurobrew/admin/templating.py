@@ -13,7 +13,7 @@ from ..models.base import utcnow
 from . import bp
 from .forms import MARKDOWN_HELP
 
-SECTIONS = {"articles": "articles", "pages": "pages", "contact": "contact"}
+SECTIONS = {"articles": "articles", "pages": "pages", "contact": "contact", "inbox": "inbox"}
 
 
 def article_state(article: Article) -> str:
