@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, StringField, SubmitField, TextAreaField
@@ -16,9 +18,16 @@ PHONE_PATTERN = r"^[0-9+()/ .-]*$"
 HONEYPOT_NAME = "website"
 
 
-def strip_filter(value):
-    """Surrounding spaces are never meant; a value of only spaces is empty."""
-    return value.strip() if isinstance(value, str) else value
+def clean_filter(value):
+    """Without surrounding spaces, with plain line breaks, without other control characters.
+
+    Browsers send line breaks as CR LF; control characters are never meant, and PostgreSQL
+    refuses NUL in text: a visitor's stray byte must not turn a message into an error.
+    """
+    if not isinstance(value, str):
+        return value
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(c for c in value if c in "\t\n" or unicodedata.category(c) != "Cc").strip()
 
 
 def single_line(form, field):
@@ -48,13 +57,13 @@ class ContactForm(FlaskForm):
 
     name = StringField(
         _l("Your name"),
-        filters=[strip_filter],
+        filters=[clean_filter],
         validators=[required(_l("Please tell us your name.")), limit(NAME_MAX), single_line],
         render_kw={"maxlength": NAME_MAX, "autocomplete": "name"},
     )
     email = StringField(
         _l("E-mail"),
-        filters=[strip_filter],
+        filters=[clean_filter],
         validators=[
             required(_l("Please give us your e-mail address, so that we can answer.")),
             limit(EMAIL_MAX),
@@ -70,13 +79,13 @@ class ContactForm(FlaskForm):
     )
     company = StringField(
         _l("Company (optional)"),
-        filters=[strip_filter],
+        filters=[clean_filter],
         validators=[limit(COMPANY_MAX), single_line],
         render_kw={"maxlength": COMPANY_MAX, "autocomplete": "organization"},
     )
     phone = StringField(
         _l("Phone (optional)"),
-        filters=[strip_filter],
+        filters=[clean_filter],
         validators=[
             limit(PHONE_MAX),
             single_line,
@@ -86,7 +95,7 @@ class ContactForm(FlaskForm):
     )
     message = TextAreaField(
         _l("Message"),
-        filters=[strip_filter],
+        filters=[clean_filter],
         validators=[required(_l("Please write your message.")), limit(TEXT_MAX), few_links],
         render_kw={"maxlength": TEXT_MAX, "rows": 8},
     )
