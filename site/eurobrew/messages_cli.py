@@ -59,4 +59,5 @@ def purge(days: int | None) -> None:
     cutoff = utcnow() - timedelta(days=days)
     result = db.session.execute(delete(ContactMessage).where(ContactMessage.created_at < cutoff))
     db.session.commit()
-    click.echo(f"Deleted {result.rowcount} messages older than {days} days.")
+    deleted = result.rowcount
+    click.echo(f"Deleted {deleted} message{'' if deleted == 1 else 's'} older than {days} days.")
