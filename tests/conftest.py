@@ -18,6 +18,7 @@ from eurobrew.demo import load_demo
 from eurobrew.extensions import db
 from eurobrew.media import upload_folder
 from eurobrew.models import User
+from mailserver import MailServer
 from support import csrf_token_in, reset_database, tool_missing
 
 ADMIN_NAME = "eva"
@@ -185,3 +186,11 @@ def admin_client(demo_app, admin_user, csrf_token):
     )
     assert response.status_code == 302, response.get_data(as_text=True)
     return client
+
+
+@pytest.fixture
+def mail_server():
+    """A real SMTP server on a loopback port for the duration of a test."""
+    server = MailServer().start()
+    yield server
+    server.stop()

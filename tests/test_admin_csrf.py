@@ -42,6 +42,9 @@ def test_every_admin_post_route_is_known(demo_app):
         "/admin/articles/1/delete",
         "/admin/pages/1/edit",
         "/admin/contact",
+        "/admin/messages/1/archive",
+        "/admin/messages/1/restore",
+        "/admin/messages/1/delete",
     }
 
 

@@ -88,6 +88,7 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """One blueprint per package."""
     from .admin import bp as admin_bp
+    from .contact import bp as contact_bp
     from .health import bp as health_bp
     from .media import bp as media_bp
     from .news import bp as news_bp
@@ -96,6 +97,7 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(pages_bp)
     app.register_blueprint(news_bp)
+    app.register_blueprint(contact_bp)
     app.register_blueprint(media_bp)
     app.register_blueprint(health_bp)
     app.register_blueprint(seo_bp)
@@ -134,6 +136,7 @@ def register_cli(app: Flask) -> None:
     from .backup import backup_command, restore_command
     from .catalog_cli import translations_cli
     from .cli import demo_cli
+    from .messages_cli import messages_cli
     from .users_cli import users_cli
 
     app.cli.add_command(demo_cli)
@@ -141,3 +144,4 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
     app.cli.add_command(users_cli)
+    app.cli.add_command(messages_cli)

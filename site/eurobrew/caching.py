@@ -28,7 +28,7 @@ from .models.base import utcnow
 from .models.state import STATE_ID
 
 # Blueprints whose GET pages are the same for every visitor.
-PUBLIC_BLUEPRINTS = {"pages", "news", "seo"}
+PUBLIC_BLUEPRINTS = {"pages", "news", "seo", "contact"}
 UNCACHED_ENDPOINTS = {"pages.root"}
 
 

@@ -97,6 +97,23 @@ class Config:
     MAX_UPLOAD_MB = int(os.environ.get("MAX_UPLOAD_MB", "8"))
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session, which expires itself
 
+    # The contact form. Messages are stored first; with MAIL_SERVER set each one is also
+    # sent to the contact record's e-mail address (MAIL_PORT 0: 465 with SSL, 587 with
+    # TLS, else 25).
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT") or 0)
+    MAIL_USE_TLS = env_flag("MAIL_USE_TLS")
+    MAIL_USE_SSL = env_flag("MAIL_USE_SSL")
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_SENDER = os.environ.get("MAIL_SENDER", "")  # empty: the contact record's address
+    MAIL_TIMEOUT = float(os.environ.get("MAIL_TIMEOUT", "10"))
+    # Seconds a person needs at least between seeing the form and sending it (bots are faster).
+    CONTACT_MIN_SECONDS = float(os.environ.get("CONTACT_MIN_SECONDS", "3"))
+    CONTACT_RATE_LIMIT = os.environ.get("CONTACT_RATE_LIMIT", "5 per hour")
+    # Days a message is kept: the privacy notice says so, and `messages purge` defaults to it.
+    CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "365"))
+
 
 class TestConfig(Config):
     """For the test suite: a throwaway database given by the fixture."""

@@ -9,6 +9,8 @@ PAGE_TYPES = {
     "news-list": ("/sk/novinky/", "/en/news/"),
     "article": (SEED_SK, SEED_EN),
     "content-page": ("/sk/o-nas", "/en/about-us"),
+    "contact": ("/sk/kontakt", "/en/contact"),
+    "privacy": ("/sk/ochrana-osobnych-udajov", "/en/privacy"),
     "not-found": ("/sk/neexistuje", "/en/missing"),
 }
 

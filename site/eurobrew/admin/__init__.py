@@ -11,6 +11,7 @@ from . import (  # noqa: E402,F401
     contact,
     dashboard,
     errors,
+    inbox,
     pages,
     templating,
     translations,

@@ -17,6 +17,7 @@ SECTIONS = {
     "articles": "articles",
     "pages": "pages",
     "contact": "contact",
+    "inbox": "inbox",
     "translations": "translations",
 }
 

@@ -1,6 +1,7 @@
 """The content model: one module per aggregate."""
 
 from .company import CompanyContact
+from .contact_messages import ContactMessage, MessageStatus
 from .news import Article, ArticleOldSlug, ArticleStatus, ArticleTranslation
 from .pages import Page, PageOldSlug, PageTranslation
 from .state import SiteState, bump_content_version, track_content_changes
@@ -24,6 +25,8 @@ __all__ = [
     "ArticleStatus",
     "ArticleTranslation",
     "CompanyContact",
+    "ContactMessage",
+    "MessageStatus",
     "Page",
     "PageOldSlug",
     "PageTranslation",
