@@ -5,8 +5,11 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export FLASK_APP := wsgi
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+AUDIT_STAMP := scripts/audit/node_modules/.installed
+NPM_CI := npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
-.PHONY: run dev test lint messages translations setup db system-deps bench clean \
+.PHONY: run dev test lint messages translations setup db system-deps node audit bench soak clean \
 	audit-security audit-observatory audit-wapiti
 
 $(STAMP): pyproject.toml
@@ -43,12 +46,29 @@ dev: db
 system-deps:
 	bash scripts/system-deps.sh
 
+## npm packages the browser tests run (the Nu HTML Checker), reinstalled when the lock changes.
+## Install scripts are skipped: vnu-jar's would fetch a Java, and the machine has one.
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then $(NPM_CI) && touch $@; \
+	else echo "npm is missing: the Nu HTML Checker test cannot run (install Node.js)" >&2; fi
+
+node: $(NODE_STAMP)
+
+## Lighthouse only for `make audit`, so that `make test` does not install it.
+$(AUDIT_STAMP): scripts/audit/package.json scripts/audit/package-lock.json
+	cd scripts/audit && $(NPM_CI)
+	touch $@
+
+## Lighthouse scores of the public pages (mobile and desktop); fails below 100.
+audit: setup system-deps $(AUDIT_STAMP)
+	$(BIN)/python scripts/audit.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check site tests bench deploy audit wsgi.py gunicorn.conf.py
+	$(BIN)/ruff format --check site tests scripts bench deploy wsgi.py gunicorn.conf.py
 
 ## The whole suite twice: on SQLite (the embedded default), then on a throwaway PostgreSQL.
-test: system-deps setup lint
+test: system-deps setup node lint
 	$(BIN)/python -m pytest
 	$(BIN)/python -m pytest --postgres
 
@@ -62,11 +82,16 @@ bench: system-deps setup
 audit-security: audit-observatory audit-wapiti
 
 audit-observatory: system-deps setup
-	$(BIN)/python audit/observatory.py
+	$(BIN)/python scripts/security/observatory.py
 
 ## WAPITI_ARGS=--plain scans the plain-HTTP configuration instead of HTTPS.
 audit-wapiti: system-deps setup
-	$(BIN)/python audit/wapiti.py $(WAPITI_ARGS)
+	$(BIN)/python scripts/security/wapiti.py $(WAPITI_ARGS)
+
+## About 60 s of public traffic from wrk while an admin makes 300 edits over HTTP; prints the
+## figures and fails on a lost edit, a 5xx or a damaged database.
+soak: system-deps setup
+	$(BIN)/python scripts/soak.py
 
 clean:
-	rm -rf $(VENV) build .pytest_cache .ruff_cache translations/*/LC_MESSAGES/*.mo audit/node_modules
+	rm -rf $(VENV) build .pytest_cache .ruff_cache translations/*/LC_MESSAGES/*.mo scripts/security/node_modules

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 import servers  # noqa: E402
 
@@ -76,6 +76,35 @@ def status_of(url: str, headers: dict[str, str]) -> int:
         return error.code
 
 
+def queries_per_page(env: dict[str, str], paths: list[str]) -> dict[str, int]:
+    """SQL statements each path runs, counted in-process on the same database."""
+    import os
+
+    from sqlalchemy import event
+
+    os.environ["INSTANCE_PATH"] = env["INSTANCE_PATH"]
+    from eurobrew import create_app
+    from eurobrew.extensions import db
+
+    app = create_app({"PAGE_CACHE_MB": 0})
+    client = app.test_client()
+    counts = {}
+    with app.app_context():
+        engine = db.engine
+    for path in paths:
+        client.get(path)
+        seen: list[str] = []
+
+        def listener(conn, cursor, statement, *args, seen=seen):
+            seen.append(statement)
+
+        event.listen(engine, "before_cursor_execute", listener)
+        assert client.get(path).status_code == 200
+        event.remove(engine, "before_cursor_execute", listener)
+        counts[path] = len(seen)
+    return counts
+
+
 def first_and_last_page(folder: Path, count: int, seconds: int, connections: int):
     """With ``count`` articles and no page cache: the first and the last news list page."""
     env = servers.site_env(folder / "scale", PAGE_CACHE_MB="0")
@@ -84,6 +113,7 @@ def first_and_last_page(folder: Path, count: int, seconds: int, connections: int
     generated = time.monotonic() - started
     per_page = 10
     last = (count + 1 + per_page - 1) // per_page
+    queries = queries_per_page(env, ["/sk/novinky/", f"/sk/novinky/?page={last}"])
     port = servers.free_port(18060, 18070)
     with servers.gunicorn(env, port, log=folder / "scale.log") as base:
         first_url, last_url = f"{base}/sk/novinky/", f"{base}/sk/novinky/?page={last}"
@@ -92,7 +122,7 @@ def first_and_last_page(folder: Path, count: int, seconds: int, connections: int
             run_wrk(f"news page 1 of {last}", first_url, seconds, connections),
             run_wrk(f"news page {last} of {last}", last_url, seconds, connections),
         ]
-    return results, generated
+    return results, generated, queries
 
 
 def table(results: list[Result], baseline: float) -> str:
@@ -163,7 +193,7 @@ def main() -> int:
                         run_wrk(f"nginx micro-cache: {name}", front + path, seconds, connections)
                     )
                 results.append(run_wrk("nginx: static file", front + css, seconds, connections))
-        scale, generated = first_and_last_page(folder, args.articles, seconds, connections)
+        scale, generated, queries = first_and_last_page(folder, args.articles, seconds, connections)
         results.extend(scale)
 
     by_name = {r.name: r.rps for r in results}
@@ -196,7 +226,10 @@ def main() -> int:
         "",
         table(results, hello_rps),
         "",
-        f"Generating {args.articles:,} articles took {generated:.1f} s.",
+        f"Generating {args.articles:,} articles took {generated:.1f} s. SQL statements per "
+        "news page with them (the stamp query read before the view not included): "
+        + ", ".join(f"`{path}`: {n}" for path, n in queries.items())
+        + ".",
         "",
         "| target | measured | goal | met |",
         "| --- | ---: | ---: | --- |",

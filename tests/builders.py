@@ -40,3 +40,42 @@ def add_article(
     if commit:
         db.session.commit()
     return article
+
+
+def image_bytes(fmt: str = "JPEG", size: tuple[int, int] = (1600, 900), mode: str = "RGB") -> bytes:
+    """An image file of ``fmt`` as an upload would carry it."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    color = (200, 120, 40, 128) if mode == "RGBA" else (200, 120, 40)
+    Image.new(mode, size, color if mode in ("RGB", "RGBA") else 0).save(buffer, fmt)
+    return buffer.getvalue()
+
+
+def article_form(token: str, **fields) -> dict:
+    """A complete article form in both languages, as a browser would post it."""
+    data = {
+        "csrf_token": token,
+        "sk-title": "Článok o pivovare",
+        "sk-slug": "",
+        "sk-place": "Trnava",
+        "sk-body": "Prvý **odsek**.",
+        "sk-note": "",
+        "sk-photo_alt": "",
+        "en-title": "An article about the brewery",
+        "en-slug": "",
+        "en-place": "Trnava",
+        "en-body": "First **paragraph**.",
+        "en-note": "",
+        "en-photo_alt": "",
+        "published_on": "2025-06-01",
+        "status": "published",
+        "publish_at": "",
+        "photo_credit": "",
+        "source_url": "",
+        "save": "Save",
+    }
+    data.update(fields)
+    return data

@@ -5,17 +5,24 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from sqlalchemy import event
 
 import pgcluster
-import pytest
-from sqlalchemy import event, text
-
 from eurobrew import create_app
 from eurobrew.caching import close_stamp_connections
-from eurobrew.config import PROJECT_ROOT
+from eurobrew.config import PROJECT_ROOT, TestConfig
 from eurobrew.demo import load_demo
 from eurobrew.extensions import db
 from eurobrew.media import upload_folder
+from eurobrew.models import User
+from mailserver import MailServer
+from support import csrf_token_in, reset_database, tool_missing
+
+ADMIN_NAME = "eva"
+ADMIN_PASSWORD = "correct horse battery staple"
 
 
 def pytest_addoption(parser):
@@ -26,14 +33,6 @@ def pytest_addoption(parser):
     )
 
 
-def tool_missing(name: str) -> None:
-    """A test needs a tool that is not installed: fail in CI, skip elsewhere, naming it."""
-    message = f"{name} is not installed"
-    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-        pytest.fail(message + " (required in CI)")
-    pytest.skip(message)
-
-
 @pytest.fixture(scope="session", autouse=True)
 def postgres_cluster(request):
     """With --postgres: start a cluster for the session and point every test at it."""
@@ -42,11 +41,19 @@ def postgres_cluster(request):
         return
     if pgcluster.postgres_bin() is None:
         tool_missing("PostgreSQL (Debian package postgresql)")
-    with pgcluster.cluster(("eurobrew_test", "eurobrew_e2e")) as urls:
-        os.environ["TEST_DATABASE_URL"] = urls["eurobrew_test"]
-        os.environ["TEST_E2E_DATABASE_URL"] = urls["eurobrew_e2e"]
+    names = {
+        "TEST_DATABASE_URL": "eurobrew_test",  # the app fixture, per test
+        "TEST_E2E_DATABASE_URL": "eurobrew_e2e",  # the browser tests' live site
+        "TEST_SERVER_DATABASE_URL": "eurobrew_server",  # gunicorn behind nginx
+        "TEST_KILL_DATABASE_URL": "eurobrew_kill",  # gunicorn with workers killed
+        "TEST_SOAK_DATABASE_URL": "eurobrew_soak",  # the short soak
+    }
+    with pgcluster.cluster(tuple(names.values())) as urls:
+        for variable, name in names.items():
+            os.environ[variable] = urls[name]
         yield urls
-        del os.environ["TEST_DATABASE_URL"], os.environ["TEST_E2E_DATABASE_URL"]
+        for variable in names:
+            del os.environ[variable]
 
 
 def database_url(tmp_path: Path) -> str:
@@ -78,6 +85,8 @@ def app(tmp_path, monkeypatch, app_config):
             "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
             "UPLOAD_FOLDER": str(tmp_path / "uploads"),
             **app_config,
+            # Production keeps the slow hash (test_admin_auth checks); tests need speed.
+            "PASSWORD_HASH_METHOD": TestConfig.PASSWORD_HASH_METHOD,
         }
     )
     with app.app_context():
@@ -89,13 +98,6 @@ def app(tmp_path, monkeypatch, app_config):
         db.session.remove()
         reset_database()
         db.engine.dispose()
-
-
-def reset_database() -> None:
-    """Drop every table, Alembic's bookkeeping included (a shared PostgreSQL keeps them)."""
-    db.drop_all()
-    with db.engine.begin() as connection:
-        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
 
 
 @pytest.fixture
@@ -145,3 +147,50 @@ def count_queries(app):
             return QueryCounter(db.engine)
 
     return make
+
+
+@pytest.fixture
+def csrf_token():
+    """``csrf_token(client, path)``: the token of the form at ``path``, as a browser sees it."""
+
+    def read(client, path: str) -> str:
+        return csrf_token_in(client.get(path).get_data(as_text=True))
+
+    return read
+
+
+@pytest.fixture
+def admin_user(demo_app):
+    """An admin account on the demo site: ``.username`` and ``.password``."""
+    with demo_app.app_context():
+        user = User(username=ADMIN_NAME)
+        user.set_password(ADMIN_PASSWORD)
+        db.session.add(user)
+        db.session.commit()
+    return SimpleNamespace(username=ADMIN_NAME, password=ADMIN_PASSWORD)
+
+
+@pytest.fixture
+def admin_client(demo_app, admin_user, csrf_token):
+    """A test client logged in as ``admin_user`` through the login form."""
+    client = demo_app.test_client()
+    client.set_cookie("lang", "en")  # the admin reads English, so tests can read the pages
+    token = csrf_token(client, "/admin/login")
+    response = client.post(
+        "/admin/login",
+        data={
+            "csrf_token": token,
+            "username": admin_user.username,
+            "password": admin_user.password,
+        },
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return client
+
+
+@pytest.fixture
+def mail_server():
+    """A real SMTP server on a loopback port for the duration of a test."""
+    server = MailServer().start()
+    yield server
+    server.stop()

@@ -134,3 +134,26 @@ def test_a_page_that_uses_the_session_is_never_shared(demo_app):
         response = demo_app.process_response(demo_app.response_class("<p>form</p>"))
     assert "ETag" not in response.headers
     assert "X-Accel-Expires" not in response.headers
+
+
+def test_repeat_visits_are_answered_whole_from_memory(client, count_queries):
+    first = client.get(SEED_EN)
+    with count_queries() as counter:
+        again = client.get(SEED_EN)
+    assert counter.count == 0  # no view ran: only the content stamp was read
+    assert again.data == first.data
+    strip = {"Date"}
+    assert [(k, v) for k, v in again.headers if k not in strip] == [
+        (k, v) for k, v in first.headers if k not in strip
+    ]
+    head = client.head(SEED_EN)
+    assert head.status_code == 200 and head.data == b""
+    assert head.headers["ETag"] == first.headers["ETag"]
+
+
+def test_logged_in_visitors_get_pages_from_the_app(client, count_queries):
+    client.get("/en/about-us")
+    client.set_cookie("session", "anything")
+    with count_queries() as counter:
+        assert client.get("/en/about-us").status_code == 200
+    assert counter.count > 0

@@ -45,16 +45,27 @@ class VisibleText(HTMLParser):
     """Text a person meets on a page: text nodes and the attributes read aloud or shown."""
 
     SPOKEN = {"aria-label", "alt", "title", "content", "placeholder", "value"}
+    # Meta values that are protocol keywords (og:type "article"), not words for people.
+    KEYWORD_META = ("og:type", "og:locale", "twitter:card", "article:")
 
     def __init__(self):
         super().__init__()
         self.parts: list[str] = []
+        self.in_script = False
 
     def handle_starttag(self, tag, attrs):
+        self.in_script = tag == "script"  # JSON-LD data is read by machines only
+        key = dict(attrs).get("property") or dict(attrs).get("name") or ""
+        if tag == "meta" and key.startswith(self.KEYWORD_META):
+            return
         self.parts.extend(value for name, value in attrs if name in self.SPOKEN and value)
 
+    def handle_endtag(self, tag):
+        self.in_script = False
+
     def handle_data(self, data):
-        self.parts.append(data)
+        if not self.in_script:
+            self.parts.append(data)
 
 
 def visible_text(html: str) -> str:

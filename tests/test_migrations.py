@@ -2,11 +2,11 @@
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from conftest import reset_database
 from flask_migrate import upgrade
 from sqlalchemy import inspect
 
 from eurobrew.extensions import db
+from support import reset_database
 
 
 def test_upgrade_yields_the_models_schema(app):

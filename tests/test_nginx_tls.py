@@ -9,8 +9,9 @@ import subprocess
 import urllib.error
 import urllib.request
 
-import localtls
 import pytest
+
+import localtls
 import servers
 from conftest import tool_missing
 from render_nginx import Tls, render_site, render_standalone

@@ -43,6 +43,8 @@ def register_defaults(app: Flask) -> None:
         options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
         options.setdefault("pool_pre_ping", True)
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+    # Room for one photo of MAX_UPLOAD_MB plus the form's text; larger requests get a 413.
+    app.config["MAX_CONTENT_LENGTH"] = (app.config["MAX_UPLOAD_MB"] + 1) * 1024 * 1024
 
 
 def register_proxy(app: Flask) -> None:
@@ -67,8 +69,9 @@ def register_sessions(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     """Bind the extension objects to this app."""
-    from . import database, i18n, routing
-    from .extensions import babel, db, migrate
+    from . import database, i18n, ratelimits, routing
+    from .admin import security
+    from .extensions import babel, csrf, db, login_manager, migrate
 
     db.init_app(app)
     database.init_app(app)
@@ -76,19 +79,29 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=i18n.select_locale)
     i18n.init_app(app)
     routing.init_app(app)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    ratelimits.init_app(app)
+    security.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
     """One blueprint per package."""
+    from .admin import bp as admin_bp
+    from .contact import bp as contact_bp
     from .health import bp as health_bp
     from .media import bp as media_bp
     from .news import bp as news_bp
     from .pages import bp as pages_bp
+    from .seo import bp as seo_bp
 
     app.register_blueprint(pages_bp)
     app.register_blueprint(news_bp)
+    app.register_blueprint(contact_bp)
     app.register_blueprint(media_bp)
     app.register_blueprint(health_bp)
+    app.register_blueprint(seo_bp)
+    app.register_blueprint(admin_bp)
 
 
 def register_template_helpers(app: Flask) -> None:
@@ -118,12 +131,17 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_cli(app: Flask) -> None:
+    """The ``flask`` commands: demo content, catalogs and admin accounts."""
     """The ``flask`` commands: demo content and catalogs."""
     from .backup import backup_command, restore_command
     from .catalog_cli import translations_cli
     from .cli import demo_cli
+    from .messages_cli import messages_cli
+    from .users_cli import users_cli
 
     app.cli.add_command(demo_cli)
     app.cli.add_command(translations_cli)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
+    app.cli.add_command(users_cli)
+    app.cli.add_command(messages_cli)

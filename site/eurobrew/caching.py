@@ -4,8 +4,8 @@ A page's ETag is derived from the site's content version (bumped in the same tra
 as every content change), the newest publish time that has passed (so a scheduled article
 shows up on time), the code and catalogs deployed, the year (the footer shows it) and the
 URL. A matching If-None-Match gets a 304 before any view runs, and a page already rendered
-for the same ETag is sent again from memory, so every worker stays exact without talking
-to the others.
+for the same ETag is sent again from memory by the front cache (front_cache.py), so every
+worker stays exact without talking to the others.
 """
 
 from __future__ import annotations
@@ -22,12 +22,13 @@ from flask.globals import request_ctx
 from sqlalchemy import bindparam, func, select
 
 from .extensions import db
+from .front_cache import STORE_MARK, FrontCache, PageStore
 from .models import Article, ArticleStatus, SiteState
 from .models.base import utcnow
 from .models.state import STATE_ID
 
 # Blueprints whose GET pages are the same for every visitor.
-PUBLIC_BLUEPRINTS = {"pages", "news", "seo"}
+PUBLIC_BLUEPRINTS = {"pages", "news", "seo", "contact"}
 UNCACHED_ENDPOINTS = {"pages.root"}
 
 
@@ -114,7 +115,10 @@ class StampReader:
             self.reset()
             raise
         finally:
-            cursor.close()
+            # After a failure the connection is closed already, and closing its cursor
+            # may raise in turn (sqlite3), hiding the error that tells what happened.
+            with contextlib.suppress(Exception):
+                cursor.close()
 
     def reset(self) -> None:
         """Forget this thread's connection; the next read opens a new one."""
@@ -149,35 +153,6 @@ def content_stamp() -> tuple[int, datetime | None, datetime | None]:
     return reader.read()
 
 
-class PageCache:
-    """A size-bounded LRU of rendered pages keyed by ETag, shared by a worker's threads."""
-
-    def __init__(self, max_bytes: int):
-        self.max_bytes = max_bytes
-        self._items: OrderedDict[str, tuple[bytes, str]] = OrderedDict()
-        self._size = 0
-        self._lock = threading.Lock()
-
-    def get(self, key: str) -> tuple[bytes, str] | None:
-        with self._lock:
-            item = self._items.get(key)
-            if item is not None:
-                self._items.move_to_end(key)
-            return item
-
-    def put(self, key: str, body: bytes, content_type: str) -> None:
-        if len(body) > self.max_bytes // 8:
-            return
-        with self._lock:
-            if key in self._items:
-                return
-            self._items[key] = (body, content_type)
-            self._size += len(body)
-            while self._size > self.max_bytes:
-                _, (old, _) = self._items.popitem(last=False)
-                self._size -= len(old)
-
-
 def is_public_page() -> bool:
     """True for GET/HEAD requests of pages that look the same to every visitor."""
     return (
@@ -187,22 +162,52 @@ def is_public_page() -> bool:
     )
 
 
+def compute_etag(
+    code: str, version: int, latest_visible: datetime | None, path: str, query: str
+) -> str:
+    """The ETag of the page at ``path``?``query`` for this code and content."""
+    stamp = ":".join(
+        (
+            code,
+            str(version),
+            latest_visible.isoformat() if latest_visible else "-",
+            str(date.today().year),  # the footer shows the year
+            # The raw path and query: the same URL gives the same key, without decoding.
+            path,
+            query,
+        )
+    )
+    return hashlib.sha256(stamp.encode()).hexdigest()[:32]
+
+
 def page_etag() -> tuple[str, datetime]:
     """The current page's ETag and Last-Modified."""
     version, changed_at, latest_visible = g.content_stamp = content_stamp()
-    stamp = ":".join(
-        (
-            current_app.extensions["code_version"],
-            str(version),
-            latest_visible.isoformat() if latest_visible else "-",
-            str(date.today().year),
-            # The raw path and query: the same URL gives the same key, without decoding.
-            request.environ.get("PATH_INFO", ""),
-            request.environ.get("QUERY_STRING", ""),
-        )
+    etag = compute_etag(
+        current_app.extensions["code_version"],
+        version,
+        latest_visible,
+        request.environ.get("PATH_INFO", ""),
+        request.environ.get("QUERY_STRING", ""),
     )
     last_modified = max(d for d in (changed_at, latest_visible, datetime(1997, 1, 1)) if d)
-    return hashlib.sha256(stamp.encode()).hexdigest()[:32], last_modified
+    return etag, last_modified
+
+
+def etag_function(app: Flask):
+    """``(path, query) -> ETag`` for code outside a request (the front cache)."""
+    reader: list[StampReader] = []
+
+    def etag_for(path: str, query: str) -> str:
+        if not reader:
+            with app.app_context():
+                engine = db.engine
+            readers = app.extensions["stamp_readers"]
+            reader.append(readers.setdefault(engine, StampReader(engine)))
+        version, _, latest_visible = reader[0].read()
+        return compute_etag(app.extensions["code_version"], version, latest_visible, path, query)
+
+    return etag_for
 
 
 _MEMO: OrderedDict[tuple, object] = OrderedDict()
@@ -234,18 +239,13 @@ def memoize_per_content(key: tuple, compute):
 
 
 def answer_from_cache():
-    """before_request: a 304 or a cached page when the content has not changed."""
+    """before_request: a 304 when the visitor's copy is current, before any view runs."""
     if not is_public_page():
         return None
     etag, last_modified = page_etag()
     g.page_etag, g.page_last_modified = etag, last_modified
     if etag in request.if_none_match:
         return _with_validators(Response(status=304), etag, last_modified)
-    cache: PageCache | None = current_app.extensions.get("page_cache")
-    cached = cache.get(etag) if cache else None
-    if cached is not None:
-        body, content_type = cached
-        return _with_validators(Response(body, content_type=content_type), etag, last_modified)
     return None
 
 
@@ -263,20 +263,23 @@ def store_and_tag(response: Response) -> Response:
         response.headers["X-Accel-Expires"] = str(microcache)
     if response.headers.get("ETag") is None:
         _with_validators(response, etag, g.page_last_modified)
-        cache: PageCache | None = current_app.extensions.get("page_cache")
-        if cache is not None and not response.is_streamed and request.method == "GET":
-            cache.put(etag, response.get_data(), response.content_type)
+        if not response.is_streamed:
+            request.environ[STORE_MARK] = etag  # the front cache may keep it
     return response.make_conditional(request)
 
 
 def session_used() -> bool:
-    """True when the view read or wrote the session, so the page may be one visitor's own.
+    """True when the page may depend on this visitor's session.
 
-    Read off the request context: going through ``flask.session`` would itself mark the
-    session as used.
+    A session that holds something, or that the view wrote to (a form's token), makes the
+    page the visitor's own. An empty one, merely looked at (the login extension checks
+    every template for a user), does not. Read off the request context: going through
+    ``flask.session`` would itself mark the session as used.
     """
     opened = request_ctx._session  # noqa: SLF001 - see above
-    return bool(opened is not None and opened.accessed)
+    if opened is None or not opened.accessed:
+        return False
+    return bool(opened.modified or len(opened))
 
 
 def _with_validators(response: Response, etag: str, last_modified: datetime) -> Response:
@@ -291,8 +294,10 @@ def init_app(app: Flask) -> None:
     """Register the hooks; ``PAGE_CACHE_MB`` = 0 turns the page cache off."""
     app.extensions["code_version"] = code_version(app)
     app.extensions["stamp_readers"] = {}
-    size_mb = app.config.get("PAGE_CACHE_MB", 32)
-    if size_mb:
-        app.extensions["page_cache"] = PageCache(int(size_mb * 1024 * 1024))
     app.before_request(answer_from_cache)
     app.after_request(store_and_tag)
+    size_mb = app.config.get("PAGE_CACHE_MB", 32)
+    if size_mb:
+        store = PageStore(int(size_mb * 1024 * 1024))
+        app.extensions["page_store"] = store
+        app.wsgi_app = FrontCache(app, app.wsgi_app, store, etag_function(app))

@@ -16,6 +16,11 @@ def env_flag(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def https_configured() -> bool:
+    """True when the site is served over HTTPS (``HTTPS=1`` or ``SESSION_COOKIE_SECURE=1``)."""
+    return env_flag("SESSION_COOKIE_SECURE") or env_flag("HTTPS")
+
+
 def instance_path() -> Path:
     """The folder for local state: the SQLite file, the generated secret key, uploads."""
     return Path(os.environ.get("INSTANCE_PATH") or PROJECT_ROOT / "instance").resolve()
@@ -61,6 +66,7 @@ class Config:
     BABEL_TRANSLATION_DIRECTORIES = str(PROJECT_ROOT / "translations")
     NEWS_PER_PAGE = int(os.environ.get("NEWS_PER_PAGE", "10"))
     HOME_NEWS_COUNT = int(os.environ.get("HOME_NEWS_COUNT", "5"))
+    SITEMAP_MAX_URLS = int(os.environ.get("SITEMAP_MAX_URLS", "50000"))
     UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER") or None  # default: <instance>/uploads
     PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
     SEND_FILE_MAX_AGE_DEFAULT = 3600
@@ -72,9 +78,47 @@ class Config:
     TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
     TESTING = False
 
+    # Admin sessions: signed cookies that scripts cannot read, sent on top-level navigation
+    # only, and over HTTPS only whenever the site is served over HTTPS.
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = https_configured()
+    ADMIN_IDLE_MINUTES = int(os.environ.get("ADMIN_IDLE_MINUTES", "30"))
+    ADMIN_SESSION_HOURS = int(os.environ.get("ADMIN_SESSION_HOURS", "12"))
+    # werkzeug's scrypt with its own work factor (N=2**15): slow on purpose.
+    PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 - a method name, not a password
+    # Failed logins per username and per client address; the storage is shared by every
+    # worker only when it is Redis (memory:// counts per process).
+    LOGIN_FAILURE_LIMIT = os.environ.get("LOGIN_FAILURE_LIMIT", "5 per 15 minutes")
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_STRATEGY = "moving-window"
+    RATELIMIT_HEADERS_ENABLED = False
+    # Photos: the largest upload accepted (MAX_CONTENT_LENGTH is derived from it).
+    MAX_UPLOAD_MB = int(os.environ.get("MAX_UPLOAD_MB", "8"))
+    WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session, which expires itself
+
+    # The contact form. Messages are stored first; with MAIL_SERVER set each one is also
+    # sent to the contact record's e-mail address (MAIL_PORT 0: 465 with SSL, 587 with
+    # TLS, else 25).
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT") or 0)
+    MAIL_USE_TLS = env_flag("MAIL_USE_TLS")
+    MAIL_USE_SSL = env_flag("MAIL_USE_SSL")
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_SENDER = os.environ.get("MAIL_SENDER", "")  # empty: the contact record's address
+    MAIL_TIMEOUT = float(os.environ.get("MAIL_TIMEOUT", "10"))
+    # Seconds a person needs at least between seeing the form and sending it (bots are faster).
+    CONTACT_MIN_SECONDS = float(os.environ.get("CONTACT_MIN_SECONDS", "3"))
+    CONTACT_RATE_LIMIT = os.environ.get("CONTACT_RATE_LIMIT", "5 per hour")
+    # Days a message is kept: the privacy notice says so, and `messages purge` defaults to it.
+    CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "365"))
+
 
 class TestConfig(Config):
     """For the test suite: a throwaway database given by the fixture."""
 
     TESTING = True
     SECRET_KEY = "test-only-" + secrets.token_hex(8)
+    # A cheap work factor keeps the suite fast; tests check that Config keeps the slow one.
+    PASSWORD_HASH_METHOD = "scrypt:1024:8:1"  # noqa: S105 - a method name

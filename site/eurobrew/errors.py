@@ -4,7 +4,7 @@ import sqlite3
 
 import psycopg
 from flask import Flask, current_app, render_template
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from .extensions import db
@@ -41,11 +41,14 @@ def render_database_unavailable(error: Exception):
 def init_app(app: Flask) -> None:
     """Register the handlers."""
     app.register_error_handler(HTTPException, render_http_error)
+    # Only errors that say the database cannot be reached or used right now; a refused
+    # statement (IntegrityError, DataError) is a fault of the app and stays a logged 500.
     for database_error in (
         OperationalError,
-        DBAPIError,
+        InterfaceError,
         sqlite3.OperationalError,
         psycopg.OperationalError,
+        psycopg.InterfaceError,
     ):
         app.register_error_handler(database_error, render_database_unavailable)
     app.register_error_handler(500, render_server_error)

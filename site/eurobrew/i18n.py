@@ -90,10 +90,15 @@ def set_counterparts(urls: dict[str, str], fallback_endpoint: str = "pages.home"
     g.counterpart_fallback = fallback_endpoint
 
 
+def recorded_counterparts() -> dict[str, str]:
+    """The same content's URL per language, as the view recorded it (empty when it did not)."""
+    return dict(getattr(g, "counterparts", None) or {})
+
+
 def language_switch() -> list[SwitchLink]:
     """The switch for the current page, built from what the view recorded."""
     current = current_language()
-    urls: dict[str, str] = getattr(g, "counterparts", None) or {}
+    urls = recorded_counterparts()
     fallback = getattr(g, "counterpart_fallback", "pages.home")
     links = []
     for lang in LANGUAGES:

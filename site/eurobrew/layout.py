@@ -16,6 +16,10 @@ from .models.pages import HOME_KEY
 
 # Translators: the main menu's item for the news section ("Aktuality" in Slovak).
 NEWS_MENU_TITLE = lazy_pgettext("main menu", "News")
+# Translators: the main menu's item for the contact page ("Kontakt" in Slovak).
+CONTACT_MENU_TITLE = lazy_pgettext("main menu", "Contact")
+# The contact page follows this page in the menu (or ends the menu without it).
+CONTACT_AFTER_KEY = "about"
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,7 @@ class MenuItem:
 
 
 def menu_items(lang: str) -> list[MenuItem]:
-    """Home, News, then the visible content pages in menu order, in ``lang``."""
+    """Home, News, the visible content pages in menu order and Contact after About, in ``lang``."""
     rows = db.session.execute(
         select(Page.key, PageTranslation.title, PageTranslation.slug)
         .join(PageTranslation, PageTranslation.page_id == Page.id)
@@ -43,6 +47,11 @@ def menu_items(lang: str) -> list[MenuItem]:
             items.append(MenuItem(key, title, url_for("pages.page", lang=lang, slug=slug)))
     position = 1 if items and items[0].key == HOME_KEY else 0
     items.insert(position, MenuItem("news", str(NEWS_MENU_TITLE), url_for("news.index", lang=lang)))
+    keys = [item.key for item in items]
+    after = keys.index(CONTACT_AFTER_KEY) + 1 if CONTACT_AFTER_KEY in keys else len(items)
+    items.insert(
+        after, MenuItem("contact", str(CONTACT_MENU_TITLE), url_for("contact.form", lang=lang))
+    )
     return items
 
 

@@ -2,7 +2,9 @@
 
 from pathlib import Path
 
-from flask import Blueprint, current_app, send_from_directory
+from flask import Blueprint, current_app, send_from_directory, url_for
+
+from .storage import variant_name, variant_widths
 
 bp = Blueprint("media", __name__)
 
@@ -23,3 +25,17 @@ def photo(filename: str):
     response.cache_control.immutable = True
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@bp.app_template_global()
+def photo_srcset(name: str, width: int | None) -> str:
+    """``srcset`` of a photo: its smaller copies (those stored) and the photo itself."""
+    folder = upload_folder()
+    entries = [
+        f"{url_for('media.photo', filename=variant_name(name, w))} {w}w"
+        for w in variant_widths(width or 0)
+        if (folder / variant_name(name, w)).is_file()  # photos stored before copies existed
+    ]
+    if not entries:
+        return ""
+    return ", ".join([*entries, f"{url_for('media.photo', filename=name)} {width}w"])

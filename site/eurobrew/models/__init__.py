@@ -1,22 +1,37 @@
 """The content model: one module per aggregate."""
 
 from .company import CompanyContact
-from .news import Article, ArticleStatus, ArticleTranslation
-from .pages import Page, PageTranslation
+from .contact_messages import ContactMessage, MessageStatus
+from .news import Article, ArticleOldSlug, ArticleStatus, ArticleTranslation
+from .pages import Page, PageOldSlug, PageTranslation
 from .state import SiteState, bump_content_version, track_content_changes
+from .users import User
 
 # Any change to these makes public pages change: their ETags and cached copies with them.
-PUBLIC_CONTENT = (Article, ArticleTranslation, Page, PageTranslation, CompanyContact)
+PUBLIC_CONTENT = (
+    Article,
+    ArticleTranslation,
+    ArticleOldSlug,
+    Page,
+    PageTranslation,
+    PageOldSlug,
+    CompanyContact,
+)
 track_content_changes(PUBLIC_CONTENT)
 
 __all__ = [
     "Article",
+    "ArticleOldSlug",
     "ArticleStatus",
     "ArticleTranslation",
     "CompanyContact",
+    "ContactMessage",
+    "MessageStatus",
     "Page",
+    "PageOldSlug",
     "PageTranslation",
     "PUBLIC_CONTENT",
     "SiteState",
     "bump_content_version",
+    "User",
 ]

@@ -50,9 +50,14 @@ class Article(db.Model):
     source_url: Mapped[str] = mapped_column(String(500), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # The admin's name rather than a key: the record outlives a deleted account.
+    updated_by: Mapped[str] = mapped_column(String(80), default="")
 
     translations: Mapped[list[ArticleTranslation]] = relationship(
         back_populates="article", cascade="all, delete-orphan", order_by="ArticleTranslation.lang"
+    )
+    old_slugs: Mapped[list[ArticleOldSlug]] = relationship(
+        back_populates="article", cascade="all, delete-orphan"
     )
 
     def translation(self, lang: str) -> ArticleTranslation | None:
@@ -85,3 +90,20 @@ class ArticleTranslation(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     article: Mapped[Article] = relationship(back_populates="translations")
+
+
+class ArticleOldSlug(db.Model):
+    """A slug an article had before; its URL answers with a 301 to the current one."""
+
+    __tablename__ = "article_old_slugs"
+    __table_args__ = (UniqueConstraint("lang", "slug"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    lang: Mapped[str] = mapped_column(String(2))
+    slug: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    article: Mapped[Article] = relationship(back_populates="old_slugs")

@@ -23,9 +23,14 @@ class Page(db.Model):
     menu_order: Mapped[int] = mapped_column(default=100)
     visible: Mapped[bool] = mapped_column(default=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # The admin's name rather than a key: the record outlives a deleted account.
+    updated_by: Mapped[str] = mapped_column(String(80), default="")
 
     translations: Mapped[list[PageTranslation]] = relationship(
         back_populates="page", cascade="all, delete-orphan", order_by="PageTranslation.lang"
+    )
+    old_slugs: Mapped[list[PageOldSlug]] = relationship(
+        back_populates="page", cascade="all, delete-orphan"
     )
 
     def translation(self, lang: str) -> PageTranslation | None:
@@ -51,3 +56,18 @@ class PageTranslation(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     page: Mapped[Page] = relationship(back_populates="translations")
+
+
+class PageOldSlug(db.Model):
+    """A slug a page had before; its URL answers with a 301 to the current one."""
+
+    __tablename__ = "page_old_slugs"
+    __table_args__ = (UniqueConstraint("lang", "slug"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"), index=True)
+    lang: Mapped[str] = mapped_column(String(2))
+    slug: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    page: Mapped[Page] = relationship(back_populates="old_slugs")

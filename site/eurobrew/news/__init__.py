@@ -1,7 +1,7 @@
-"""The news section: list, article detail (feeds come with the search-engine work)."""
+"""The news section: list, article detail and the Atom feed."""
 
 from flask import Blueprint
 
 bp = Blueprint("news", __name__)
 
-from . import views  # noqa: E402,F401 - registers the routes on bp
+from . import feed, views  # noqa: E402,F401 - registers the routes on bp

@@ -7,7 +7,7 @@ from sqlalchemy.orm import contains_eager
 
 from ..caching import memoize_per_content
 from ..extensions import db
-from ..models import Article, ArticleStatus, ArticleTranslation
+from ..models import Article, ArticleOldSlug, ArticleStatus, ArticleTranslation
 from ..models.base import utcnow
 
 
@@ -83,3 +83,19 @@ def position_in_list(article: Article, lang: str) -> int:
         .where(ArticleTranslation.lang == lang, visible_articles_clause(), newer)
     )
     return db.session.scalar(query) or 0
+
+
+def current_slug(lang: str, old_slug: str) -> str | None:
+    """The public article's slug in ``lang`` now, when ``old_slug`` was one of its old ones."""
+    query = (
+        select(ArticleTranslation.slug)
+        .join(ArticleOldSlug, ArticleOldSlug.article_id == ArticleTranslation.article_id)
+        .join(Article, Article.id == ArticleTranslation.article_id)
+        .where(
+            ArticleOldSlug.lang == lang,
+            ArticleOldSlug.slug == old_slug,
+            ArticleTranslation.lang == lang,
+            visible_articles_clause(),
+        )
+    )
+    return db.session.scalar(query)

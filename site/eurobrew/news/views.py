@@ -1,6 +1,6 @@
 """News list and article pages, one URL per language (/sk/novinky/, /en/news/)."""
 
-from flask import abort, current_app, render_template, url_for
+from flask import abort, current_app, redirect, render_template, url_for
 
 from ..i18n import set_counterparts
 from ..layout import set_menu_key
@@ -25,7 +25,11 @@ def article_detail(lang: str, slug: str):
     """One article, with a back link to the list page it appears on."""
     translation = queries.visible_translation(lang, slug)
     if translation is None:
-        abort(404)
+        # A renamed article keeps its old address working for links and search engines.
+        moved_to = queries.current_slug(lang, slug)
+        if moved_to is None:
+            abort(404)
+        return redirect(url_for("news.detail", lang=lang, slug=moved_to), code=301)
     article = translation.article
     set_counterparts(
         {t.lang: url_for("news.detail", lang=t.lang, slug=t.slug) for t in article.translations},

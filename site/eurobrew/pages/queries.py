@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, selectinload
 
 from ..extensions import db
-from ..models import Page, PageTranslation
+from ..models import Page, PageOldSlug, PageTranslation
 
 
 def visible_page_translation(lang: str, slug: str) -> PageTranslation | None:
@@ -24,3 +24,19 @@ def page_by_key(key: str) -> Page | None:
     """A page by its stable key, with its translations."""
     query = select(Page).where(Page.key == key).options(selectinload(Page.translations))
     return db.session.scalars(query).first()
+
+
+def current_page_slug(lang: str, old_slug: str) -> str | None:
+    """The visible page's slug in ``lang`` now, when ``old_slug`` was one of its old ones."""
+    query = (
+        select(PageTranslation.slug)
+        .join(PageOldSlug, PageOldSlug.page_id == PageTranslation.page_id)
+        .join(Page, Page.id == PageTranslation.page_id)
+        .where(
+            PageOldSlug.lang == lang,
+            PageOldSlug.slug == old_slug,
+            PageTranslation.lang == lang,
+            Page.visible.is_(True),
+        )
+    )
+    return db.session.scalar(query)

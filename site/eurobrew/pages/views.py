@@ -32,7 +32,13 @@ def home(lang: str):
 def page(lang: str, slug: str):
     """A content page by its slug in the requested language."""
     translation = queries.visible_page_translation(lang, slug)
-    if translation is None or translation.page.key == HOME_KEY:
+    if translation is None:
+        # A renamed page keeps its old address working for links and search engines.
+        moved_to = queries.current_page_slug(lang, slug)
+        if moved_to:
+            return redirect(url_for("pages.page", lang=lang, slug=moved_to), code=301)
+        abort(404)
+    if translation.page.key == HOME_KEY:
         abort(404)
     set_counterparts(
         {

@@ -2,7 +2,7 @@
 
 The demo site runs under gunicorn with nginx in front, as in production: HTTPS with a
 certificate from a throwaway local CA, plain HTTP redirected to HTTPS, HSTS. The Observatory's
-command-line scanner (npm ``@mdn/mdn-http-observatory``, pinned in audit/package.json) scans
+command-line scanner (npm ``@mdn/mdn-http-observatory``, pinned in package.json here) scans
 ``127.0.0.1:PORT``: it asks for ``http://`` and ``https://`` on that one port, which nginx
 answers with a redirect (plain HTTP on the HTTPS port) and with the site.
 
@@ -21,9 +21,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from target import REPORTS, ROOT, demo_site, stop_on_signals
+from target import REPORTS, demo_site, stop_on_signals
 
-AUDIT = ROOT / "audit"
+AUDIT = Path(__file__).resolve().parent
 PACKAGE = AUDIT / "node_modules" / "@mdn" / "mdn-http-observatory"
 # The package's own launcher replaces NODE_EXTRA_CA_CERTS with its bundle of public CAs, so
 # the scanner's entry point is run directly with the local CA.
@@ -32,7 +32,7 @@ REQUIRED_GRADE = "A+"
 
 
 def install_scanner() -> None:
-    """Install the pinned scanner into audit/node_modules when it is not there yet.
+    """Install the pinned scanner into scripts/security/node_modules when it is not there yet.
 
     Its install script downloads the HSTS preload list; it is skipped, and an empty list
     written instead: a throwaway local host is on no preload list anyway.
@@ -41,7 +41,7 @@ def install_scanner() -> None:
         npm = shutil.which("npm")
         if npm is None:
             sys.exit("audit-observatory: npm (Node.js 20+) is needed to install the scanner")
-        print("audit-observatory: installing @mdn/mdn-http-observatory into audit/node_modules")
+        print(f"audit-observatory: installing @mdn/mdn-http-observatory into {AUDIT}/node_modules")
         subprocess.run(
             [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--prefix", str(AUDIT)],
             check=True,

@@ -3,7 +3,7 @@
 The demo site runs under gunicorn with nginx in front, by default as in production (HTTPS with
 a certificate from a throwaway local CA, plain HTTP redirected); ``--plain`` scans the
 plain-HTTP configuration instead. Wapiti (pip ``wapiti3``, pinned in
-audit/requirements-wapiti.txt) lives in its own virtual environment, build/wapiti-venv: it pins
+requirements-wapiti.txt here) lives in its own virtual environment, build/wapiti-venv: it pins
 older Flask and SQLAlchemy than the site needs.
 
 Every module runs except those that would reach beyond loopback: ssrf, takeover and
@@ -33,7 +33,7 @@ from target import REPORTS, ROOT, demo_site, servers, stop_on_signals
 
 VENV = ROOT / "build" / "wapiti-venv"
 WAPITI = VENV / "bin" / "wapiti"
-REQUIREMENTS = ROOT / "audit" / "requirements-wapiti.txt"
+REQUIREMENTS = Path(__file__).resolve().parent / "requirements-wapiti.txt"
 MODULES = "all,-ssrf,-takeover,-log4shell,-nikto,-wapp,-htp"
 
 

@@ -53,10 +53,15 @@ def site_env(instance: Path, database_url: str | None = None, **extra: str) -> d
     return env
 
 
-def flask(env: dict[str, str], *args: str) -> str:
+def flask(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
     """Run a ``flask`` command of the project; raise with its output when it fails."""
     result = subprocess.run(
-        [str(BIN / "flask"), *args], cwd=ROOT, env=env, capture_output=True, text=True
+        [str(BIN / "flask"), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        input=stdin,
     )
     if result.returncode != 0:
         raise RuntimeError(f"flask {' '.join(args)} failed:\n{result.stdout}{result.stderr}")

@@ -1,0 +1,138 @@
+"""The article form: Slovak and English side by side, and the fields both share."""
+
+from __future__ import annotations
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from flask_wtf.file import FileField
+from wtforms import (
+    BooleanField,
+    DateField,
+    DateTimeLocalField,
+    Form,
+    FormField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import InputRequired, Optional, ValidationError
+
+from ..media.storage import UnsupportedImage, open_upload
+from ..models import ArticleStatus
+from .forms import REQUIRED, AdminForm, max_length, single_line, strip_filter, web_address
+from .slugs import slugify
+
+
+class ArticleTextForm(Form):
+    """One language of an article; left entirely empty it means "no such translation"."""
+
+    title = StringField(
+        _l("Title"), filters=[strip_filter], validators=[max_length(300), single_line]
+    )
+    slug = StringField(
+        # Translators: "slug" is the readable last part of a page's web address.
+        _l("Slug (end of the address)"),
+        filters=[strip_filter],
+        validators=[max_length(200), single_line],
+    )
+    place = StringField(
+        _l("Place"), filters=[strip_filter], validators=[max_length(120), single_line]
+    )
+    body = TextAreaField(_l("Text"), filters=[strip_filter])
+    note = StringField(
+        _l("Note"), filters=[strip_filter], validators=[max_length(500), single_line]
+    )
+    photo_alt = StringField(
+        _l("Photo description (alt text)"),
+        filters=[strip_filter],
+        validators=[max_length(300), single_line],
+    )
+
+    def is_empty(self) -> bool:
+        """True when the admin typed nothing in this language."""
+        return not any(field.data for field in self)
+
+    def validate(self, extra_validators=None) -> bool:
+        """A language with any text needs a title and a text; its slug comes from the title."""
+        valid = super().validate(extra_validators)
+        if self.is_empty():
+            return valid
+        for field in (self.title, self.body):
+            if not field.data:
+                field.errors.append(str(REQUIRED))
+                valid = False
+        self.slug.data = slugify(self.slug.data or self.title.data or "", 200)
+        if not self.slug.data and not self.slug.errors:
+            self.slug.errors.append(str(_l("Enter a slug made of letters or digits.")))
+            valid = False
+        return valid
+
+
+class ArticleForm(AdminForm):
+    """Create or edit an article."""
+
+    sk = FormField(ArticleTextForm)
+    en = FormField(ArticleTextForm)
+    published_on = DateField(_l("Publication date"), validators=[InputRequired(message=REQUIRED)])
+    status = SelectField(
+        _l("Status"),
+        choices=[
+            # Translators: the state of an article not yet public (Slovak: Koncept).
+            SelectChoice(ArticleStatus.DRAFT.value, _l("Draft")),
+            # Translators: the state of a public article (Slovak: Zverejnený).
+            SelectChoice(ArticleStatus.PUBLISHED.value, _l("Published")),
+        ],
+        default=ArticleStatus.DRAFT.value,
+    )
+    publish_at = DateTimeLocalField(
+        _l("Publish at"),
+        format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
+        validators=[Optional()],
+    )
+    photo = FileField(_l("Photo (JPEG, PNG or WebP)"))
+    remove_photo = BooleanField(_l("Remove the current photo"))
+    photo_credit = StringField(
+        _l("Photo credit"), filters=[strip_filter], validators=[max_length(200), single_line]
+    )
+    source_url = StringField(
+        _l("Source address"), filters=[strip_filter], validators=[max_length(500), web_address]
+    )
+    preview = SubmitField(_l("Preview"))
+    save = SubmitField(_l("Save"))
+
+    # The decoded photo, set by validate_photo for the view to store.
+    photo_image = None
+
+    def translations(self) -> dict[str, ArticleTextForm]:
+        """The language sections by language code."""
+        return {"sk": self.sk.form, "en": self.en.form}
+
+    def validate(self, extra_validators=None) -> bool:
+        """Field checks, and at least one language filled in."""
+        valid = super().validate(extra_validators)
+        if all(section.is_empty() for section in self.translations().values()):
+            self.form_errors.append(str(_l("Fill in at least one language.")))
+            valid = False
+        return valid
+
+    def validate_photo(self, field) -> None:
+        """A JPEG, PNG or WebP image that decodes in full, whatever its file name says."""
+        upload = field.data
+        if not upload or not getattr(upload, "filename", ""):
+            return
+        limit_mb = current_app.config["MAX_UPLOAD_MB"]
+        upload.stream.seek(0, 2)
+        size = upload.stream.tell()
+        upload.stream.seek(0)
+        if size > limit_mb * 1024 * 1024:
+            raise ValidationError(
+                _l("The photo is larger than %(size)d MB. Choose a smaller one.", size=limit_mb)
+            )
+        try:
+            self.photo_image = open_upload(upload.stream)
+        except UnsupportedImage as err:
+            raise ValidationError(
+                _l("This file is not a JPEG, PNG or WebP image. Choose a photo in one of them.")
+            ) from err

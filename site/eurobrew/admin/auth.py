@@ -1,0 +1,122 @@
+"""Login, logout and the admin's language switch."""
+
+from __future__ import annotations
+
+import hashlib
+
+from flask import current_app, flash, g, redirect, render_template, request, session, url_for
+from flask_babel import gettext
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import select
+from werkzeug.security import check_password_hash
+
+from ..extensions import db, limiter
+from ..i18n import COOKIE_MAX_AGE, LANGUAGE_COOKIE, LANGUAGES
+from ..models import User
+from ..models.base import utcnow
+from ..models.users import MAX_PASSWORD_LENGTH, hash_password
+from . import bp
+from .forms import LoginForm
+from .security import audit, client_address, safe_next, start_session_clock
+
+# A hash to check unknown usernames against, so they take as long as known ones.
+_dummy_hashes: dict[str, str] = {}
+
+
+def login_limit() -> str:
+    """Failed logins allowed per username and per address, e.g. "5 per 15 minutes"."""
+    return current_app.config["LOGIN_FAILURE_LIMIT"]
+
+
+def username_key() -> str:
+    """The throttling key of the username tried (hashed: it is arbitrary input)."""
+    name = (request.form.get("username") or "").strip().lower()
+    return "user:" + hashlib.sha256(name.encode("utf-8", "replace")).hexdigest()
+
+
+def address_key() -> str:
+    """The throttling key of the client address."""
+    return "address:" + client_address()
+
+
+def login_failed(response) -> bool:
+    """Only failed logins count towards the limit, not every visit of the form."""
+    return bool(g.get("login_failed"))
+
+
+def authenticate(username: str, password: str) -> User | None:
+    """The account when the password matches; the same slow work when it does not exist."""
+    user = db.session.scalars(select(User).where(User.username == username.lower())).first()
+    if user is None or len(password) > MAX_PASSWORD_LENGTH:
+        method = current_app.config["PASSWORD_HASH_METHOD"]
+        if method not in _dummy_hashes:
+            _dummy_hashes[method] = hash_password("not a password of anybody here")
+        check_password_hash(_dummy_hashes[method], password[:MAX_PASSWORD_LENGTH])
+        return None
+    return user if user.check_password(password) else None
+
+
+def after_login_url() -> str:
+    """Where ``next`` asks to go when it is a path on this site, else the dashboard."""
+    return safe_next(request.args.get("next")) or url_for("admin.dashboard")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(login_limit, key_func=username_key, methods=["POST"], deduct_when=login_failed)
+@limiter.limit(login_limit, key_func=address_key, methods=["POST"], deduct_when=login_failed)
+def login():
+    """The login form; a new session starts on success."""
+    if current_user.is_authenticated:
+        return redirect(after_login_url())
+    form = LoginForm()
+    if request.method == "POST" and not form.validate():
+        return render_template("admin/login.html", form=form), 400
+    if form.is_submitted():
+        user = authenticate(form.username.data, form.password.data)
+        if user is None:
+            g.login_failed = True
+            audit("login failed", form.username.data)
+            error = gettext("The username or the password is wrong.")
+            return render_template("admin/login.html", form=form, error=error), 401
+        user.rotate_session_token()
+        user.last_login_at = utcnow()
+        db.session.commit()
+        # A new session: nothing from before the login (such as a planted id) survives.
+        session.clear()
+        login_user(user, fresh=True)
+        start_session_clock()
+        audit("login", user.username)
+        return redirect(after_login_url())
+    return render_template("admin/login.html", form=form)
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    """End the session here and make every copy of its cookie worthless."""
+    name = current_user.username
+    current_user.rotate_session_token()
+    db.session.commit()
+    logout_user()
+    session.clear()
+    audit("logout", name)
+    flash(gettext("You have been logged out."), "info")
+    return redirect(url_for("admin.login"))
+
+
+@bp.post("/language")
+def language():
+    """Switch the admin's language (remembered in the same cookie as the public site's)."""
+    lang = request.form.get("lang")
+    target = safe_next(request.form.get("next")) or url_for("admin.dashboard")
+    response = redirect(target)
+    if lang in LANGUAGES:
+        response.set_cookie(
+            LANGUAGE_COOKIE,
+            lang,
+            max_age=COOKIE_MAX_AGE,
+            samesite="Lax",
+            httponly=True,
+            secure=request.is_secure or current_app.config["SESSION_COOKIE_SECURE"],
+        )
+    return response

@@ -1,0 +1,54 @@
+"""Admin error pages in the admin's language: too many logins, too large uploads, stale forms."""
+
+from __future__ import annotations
+
+import math
+
+from flask import current_app, render_template
+from flask_babel import gettext, ngettext
+from flask_wtf.csrf import CSRFError
+from limits import parse
+from werkzeug.exceptions import RequestEntityTooLarge, TooManyRequests
+
+from . import bp
+from .forms import LoginForm
+
+
+@bp.errorhandler(TooManyRequests)
+def too_many_logins(error: TooManyRequests):
+    """After too many failed logins: say so, and for how long, in the admin's language."""
+    seconds = parse(current_app.config["LOGIN_FAILURE_LIMIT"]).get_expiry()
+    minutes = math.ceil(seconds / 60)
+    message = ngettext(
+        "Too many failed logins. Please try again in %(num)d minute.",
+        "Too many failed logins. Please try again in %(num)d minutes.",
+        minutes,
+    )
+    response = current_app.make_response(
+        (render_template("admin/login.html", form=LoginForm(), error=message), 429)
+    )
+    response.headers["Retry-After"] = str(seconds)
+    return response
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def upload_too_large(error: RequestEntityTooLarge):
+    """A request over the size limit was not read at all; explain and offer the way back."""
+    message = gettext(
+        "The upload is too large: a photo may have at most %(size)d MB. Nothing was saved. "
+        "Go back, choose a smaller photo and send the form again.",
+        size=current_app.config["MAX_UPLOAD_MB"],
+    )
+    heading = gettext("The upload is too large")
+    return render_template("admin/message.html", heading=heading, message=message), 413
+
+
+@bp.errorhandler(CSRFError)
+def stale_form(error: CSRFError):
+    """A form without a valid token: expired, sent twice, or sent from another site."""
+    heading = gettext("The form could not be accepted")
+    message = gettext(
+        "The form has expired or did not come from this site. Nothing was saved. "
+        "Go back, reload the page and send the form again."
+    )
+    return render_template("admin/message.html", heading=heading, message=message), 400

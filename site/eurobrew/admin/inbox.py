@@ -1,0 +1,154 @@
+"""The inbox of contact messages: list with filters, reading, archiving, deleting, CSV export."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
+from flask_login import current_user, login_required
+from sqlalchemy import func, or_, select
+
+from ..extensions import db
+from ..models import ContactMessage, MessageStatus
+from ..pagination import paginate
+from . import bp
+from .forms import ConfirmForm
+from .inbox_export import csv_response
+
+PER_PAGE = 20
+# "" is the inbox proper: everything not archived.
+STATUS_FILTERS = ("", "new", "read", "archived", "all")
+SEARCH_MAX = 200
+
+
+def message_filters(status: str, search: str) -> list:
+    """SQL conditions for the list's filters; unknown values filter nothing."""
+    conditions = []
+    if status == "":
+        conditions.append(ContactMessage.status != MessageStatus.ARCHIVED.value)
+    elif status in ("new", "read", "archived"):
+        conditions.append(ContactMessage.status == status)
+    if search:
+        # The words are data, not a pattern: % and _ match only themselves.
+        escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{escaped}%"
+        columns = (
+            ContactMessage.name,
+            ContactMessage.email,
+            ContactMessage.company,
+            ContactMessage.text,
+        )
+        conditions.append(or_(*(c.ilike(pattern, escape="\\") for c in columns)))
+    return conditions
+
+
+def requested_filters() -> tuple[str, str]:
+    """The status and search words of the query string, cleaned."""
+    status = request.args.get("status", "")
+    if status not in STATUS_FILTERS:
+        status = ""
+    search = " ".join((request.args.get("q") or "").split())[:SEARCH_MAX]
+    return status, search.replace("\x00", "")
+
+
+def unread_count() -> int:
+    """How many messages nobody has opened yet (for the admin menu)."""
+    if not current_user.is_authenticated:
+        return 0
+    query = select(func.count()).where(ContactMessage.status == MessageStatus.NEW.value)
+    return db.session.scalar(query) or 0
+
+
+@bp.context_processor
+def inbox_context() -> dict:
+    """The menu's unread count, computed only when a template asks for it."""
+    return {"unread_messages": unread_count}
+
+
+def get_message(message_id: int) -> ContactMessage:
+    """The message or a 404."""
+    message = db.session.get(ContactMessage, message_id)
+    if message is None:
+        abort(404)
+    return message
+
+
+@bp.get("/messages/")
+@login_required
+def inbox():
+    """Messages newest first, a page at a time, by status and search words."""
+    status, search = requested_filters()
+    conditions = message_filters(status, search)
+    total = db.session.scalar(select(func.count()).select_from(ContactMessage).where(*conditions))
+    pagination = paginate(total or 0, PER_PAGE)
+    items = db.session.scalars(
+        select(ContactMessage)
+        .where(*conditions)
+        .order_by(ContactMessage.created_at.desc(), ContactMessage.id.desc())
+        .limit(PER_PAGE)
+        .offset(pagination.offset)
+    ).all()
+    return render_template(
+        "admin/inbox.html", items=items, pagination=pagination, status=status, search=search
+    )
+
+
+@bp.get("/messages/export.csv")
+@login_required
+def inbox_export():
+    """The filtered messages as a spreadsheet-safe CSV file."""
+    status, search = requested_filters()
+    items = db.session.scalars(
+        select(ContactMessage)
+        .where(*message_filters(status, search))
+        .order_by(ContactMessage.created_at.desc(), ContactMessage.id.desc())
+    ).all()
+    return csv_response(items)
+
+
+@bp.get("/messages/<int:message_id>")
+@login_required
+def inbox_message(message_id: int):
+    """One message in full; opening it marks it read."""
+    message = get_message(message_id)
+    if message.is_new:
+        message.status = MessageStatus.READ.value
+        db.session.commit()
+    return render_template("admin/inbox_message.html", message=message, form=ConfirmForm())
+
+
+@bp.post("/messages/<int:message_id>/archive")
+@login_required
+def inbox_archive(message_id: int):
+    """Move a message out of the inbox (it is kept until deleted or purged)."""
+    return set_status(message_id, MessageStatus.ARCHIVED, gettext("The message was archived."))
+
+
+@bp.post("/messages/<int:message_id>/restore")
+@login_required
+def inbox_restore(message_id: int):
+    """Bring an archived message back into the inbox."""
+    message = gettext("The message is back in the inbox.")
+    return set_status(message_id, MessageStatus.READ, message)
+
+
+def set_status(message_id: int, status: MessageStatus, done: str):
+    """Change a message's status (CSRFProtect has checked the form's token)."""
+    message = get_message(message_id)
+    message.status = status.value
+    db.session.commit()
+    flash(done, "success")
+    return redirect(url_for("admin.inbox_message", message_id=message.id))
+
+
+@bp.route("/messages/<int:message_id>/delete", methods=["GET", "POST"])
+@login_required
+def inbox_delete(message_id: int):
+    """Ask first; a POST with the form's token erases the message for good."""
+    message = get_message(message_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        db.session.delete(message)
+        db.session.commit()
+        flash(gettext("The message was deleted."), "success")
+        return redirect(url_for("admin.inbox"))
+    return render_template("admin/inbox_delete.html", message=message, form=form)

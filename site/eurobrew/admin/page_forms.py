@@ -1,0 +1,82 @@
+"""The page form: title, slug and text per language, menu order and visibility."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from wtforms import (
+    BooleanField,
+    Form,
+    FormField,
+    IntegerField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import InputRequired, NumberRange
+
+from ..news.views import NEWS_SEGMENTS
+from .forms import REQUIRED, AdminForm, max_length, single_line, strip_filter
+from .slugs import slugify
+
+# Paths the site uses itself under /<lang>/; a page slug must not hide them.
+RESERVED_SLUGS = set(NEWS_SEGMENTS.values())
+
+
+class PageTextForm(Form):
+    """One language of a page."""
+
+    title = StringField(
+        _l("Menu title"),
+        filters=[strip_filter],
+        validators=[InputRequired(message=REQUIRED), max_length(120), single_line],
+    )
+    slug = StringField(
+        _l("Slug (end of the address)"),
+        filters=[strip_filter],
+        validators=[max_length(120), single_line],
+    )
+    body = TextAreaField(_l("Text"), filters=[strip_filter])
+
+    # The home page lives at /<lang>/ and keeps an empty slug.
+    is_home = False
+
+    def validate(self, extra_validators=None) -> bool:
+        """The slug comes from the title unless given; the home page has none."""
+        valid = super().validate(extra_validators)
+        if self.is_home:
+            self.slug.data = ""
+            return valid
+        self.slug.data = slugify(self.slug.data or self.title.data or "", 120)
+        if not self.slug.data and not self.slug.errors:
+            self.slug.errors.append(str(_l("Enter a slug made of letters or digits.")))
+            valid = False
+        elif self.slug.data in RESERVED_SLUGS:
+            self.slug.errors.append(str(_l("This slug is used by the site itself.")))
+            valid = False
+        return valid
+
+
+class PageForm(AdminForm):
+    """Edit a page in both languages."""
+
+    sk = FormField(PageTextForm)
+    en = FormField(PageTextForm)
+    menu_order = IntegerField(
+        _l("Position in the menu"),
+        validators=[
+            InputRequired(message=REQUIRED),
+            NumberRange(0, 9999, message=_l("Enter a number from 0 to 9999.")),
+        ],
+    )
+    visible = BooleanField(_l("Shown in the menu and on the site"))
+    preview = SubmitField(_l("Preview"))
+    save = SubmitField(_l("Save"))
+
+    def translations(self) -> dict[str, PageTextForm]:
+        """The language sections by language code."""
+        return {"sk": self.sk.form, "en": self.en.form}
+
+    def mark_home(self) -> None:
+        """The home page's slugs stay empty."""
+        for section in self.translations().values():
+            section.is_home = True

@@ -1,0 +1,38 @@
+"""Slugs: made from titles with Slovak letters transliterated, and old ones kept for 301s."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sqlalchemy import delete
+
+from ..extensions import db
+
+# Letters that do not decompose into a base letter and a mark.
+_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "œ": "oe"})
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def slugify(text: str, max_length: int = 120) -> str:
+    """``"Článok o pivovare"`` -> ``"clanok-o-pivovare"``: ASCII letters, digits and hyphens."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_SPECIAL))
+    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return slug[:max_length].rstrip("-")
+
+
+def is_valid_slug(slug: str) -> bool:
+    """True for lower-case ASCII words joined by single hyphens."""
+    return bool(SLUG_PATTERN.match(slug))
+
+
+def remember_old_slug(model, owner_field: str, owner_id: int, lang: str, old: str, new: str):
+    """Keep ``old`` answering with a 301 to ``new``; ``new`` itself is nobody's old slug now.
+
+    ``model`` is ArticleOldSlug or PageOldSlug, ``owner_field`` its article_id or page_id.
+    """
+    if not old or old == new:
+        return
+    db.session.execute(delete(model).where(model.lang == lang, model.slug.in_([old, new])))
+    db.session.add(model(**{owner_field: owner_id, "lang": lang, "slug": old}))

@@ -1,0 +1,53 @@
+"""What admin templates need besides the page frame: languages, states, dates."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import request
+from flask_babel import format_datetime
+
+from ..i18n import LANGUAGE_NAMES
+from ..models import Article, ArticleStatus
+from ..models.base import utcnow
+from . import bp
+from .forms import MARKDOWN_HELP
+
+SECTIONS = {
+    "articles": "articles",
+    "pages": "pages",
+    "contact": "contact",
+    "inbox": "inbox",
+    "translations": "translations",
+}
+
+
+def article_state(article: Article) -> str:
+    """ "draft", "scheduled" (published, but its time lies ahead) or "published"."""
+    if article.status != ArticleStatus.PUBLISHED:
+        return "draft"
+    return "scheduled" if article.publish_at > utcnow() else "published"
+
+
+def admin_section() -> str:
+    """The menu item of the page being shown."""
+    endpoint = (request.endpoint or "").removeprefix("admin.")
+    return next((s for key, s in SECTIONS.items() if key.rstrip("s") in endpoint), "dashboard")
+
+
+@bp.app_template_filter("admin_datetime")
+def admin_datetime(value: datetime | None) -> str:
+    """A stored UTC time in the site's time zone, short and in the admin's language."""
+    return format_datetime(value, "short") if value else ""
+
+
+@bp.context_processor
+def admin_context() -> dict:
+    """Globals of the admin templates."""
+    return {
+        "admin_languages": LANGUAGE_NAMES,
+        "language_names": LANGUAGE_NAMES,
+        "article_state": article_state,
+        "admin_section": admin_section(),
+        "markdown_help": MARKDOWN_HELP,
+    }

@@ -1,0 +1,140 @@
+"""/sk/kontakt and /en/contact: the form, its thank-you page and the privacy notice.
+
+A message is stored before anything else is tried; the e-mail to the company follows when
+SMTP is configured, and its failure only marks the message unsent.
+"""
+
+from __future__ import annotations
+
+from flask import current_app, g, redirect, render_template, request, url_for
+
+from ..extensions import db, limiter
+from ..i18n import set_counterparts
+from ..layout import company_contact, set_menu_key
+from ..models import ContactMessage
+from . import bp
+from .forms import ContactForm
+from .mail import MailNotConfigured, mail_configured, record_failure, send_stored
+from .spam import issue_stamp, stamp_is_fresh
+
+MENU_KEY = "contact"
+# Each page's path in each language.
+PATHS = {
+    "form": {"sk": "kontakt", "en": "contact"},
+    "thanks": {"sk": "kontakt/dakujeme", "en": "contact/thank-you"},
+    "privacy": {"sk": "ochrana-osobnych-udajov", "en": "privacy"},
+}
+
+
+def rate_limit() -> str:
+    """Messages allowed from one address, e.g. "5 per hour" (``CONTACT_RATE_LIMIT``)."""
+    return current_app.config["CONTACT_RATE_LIMIT"]
+
+
+def address_key() -> str:
+    """The throttling key: the client's address (as the trusted proxies report it)."""
+    return "contact:" + (request.remote_addr or "-")
+
+
+def attempt_counted(response) -> bool:
+    """Stored messages and refused spam count towards the limit; typing mistakes do not."""
+    return bool(g.get("contact_attempt"))
+
+
+def link_both_languages(page: str) -> None:
+    """The language switch leads to the same page in the other language."""
+    set_counterparts({lang: url_for(f"contact.{page}", lang=lang) for lang in PATHS[page]})
+    set_menu_key(MENU_KEY)
+
+
+def render_form(form: ContactForm, status: int = 200, problem: str | None = None):
+    """The contact page: a fresh start time and an empty trap, whatever was posted."""
+    form.started.data = issue_stamp()
+    form.website.data = ""
+    link_both_languages("form")
+    page = render_template(
+        "contact/form.html", form=form, contact=company_contact(), problem=problem
+    )
+    return page, status
+
+
+def looks_like_spam(form: ContactForm) -> bool:
+    """The trap was filled, or the form came back too fast, too late or unsigned."""
+    return bool(form.website.data) or not stamp_is_fresh(form.started.data)
+
+
+def store(form: ContactForm, lang: str) -> ContactMessage:
+    """Save the message first: whatever happens to the e-mail, nothing is lost."""
+    message = ContactMessage(
+        name=form.name.data,
+        email=form.email.data,
+        company=form.company.data or "",
+        phone=form.phone.data or "",
+        text=form.message.data,
+        language=lang,
+    )
+    db.session.add(message)
+    db.session.commit()
+    current_app.logger.info("contact message %s stored (%s)", message.id, lang)
+    return message
+
+
+def forward(message: ContactMessage) -> None:
+    """E-mail the stored message when SMTP is configured; a failure marks it unsent."""
+    if not mail_configured():
+        return
+    try:
+        send_stored([message])
+    except MailNotConfigured as error:
+        record_failure(message, error)
+    db.session.commit()
+
+
+@limiter.limit(rate_limit, key_func=address_key, methods=["POST"], deduct_when=attempt_counted)
+def contact_form(lang: str):
+    """The contact record and the form; a valid message is stored, then e-mailed."""
+    form = ContactForm()
+    if request.method != "POST":
+        return render_form(form)
+    spam = looks_like_spam(form)
+    valid = form.validate()
+    if spam:
+        g.contact_attempt = True
+        return render_form(form, 400, "spam")
+    if not valid:
+        return render_form(form, 400)
+    g.contact_attempt = True
+    forward(store(form, lang))
+    return redirect(url_for("contact.thanks", lang=lang))
+
+
+def thanks(lang: str):
+    """Said after a message was stored, in the visitor's language."""
+    link_both_languages("thanks")
+    return render_template("contact/thanks.html")
+
+
+def privacy(lang: str):
+    """What the form stores, why and for how long."""
+    link_both_languages("privacy")
+    return render_template(
+        "contact/privacy.html",
+        contact=company_contact(),
+        retention_days=current_app.config["CONTACT_RETENTION_DAYS"],
+    )
+
+
+for _lang in ("sk", "en"):
+    bp.add_url_rule(
+        f"/{_lang}/{PATHS['form'][_lang]}",
+        "form",
+        contact_form,
+        methods=["GET", "POST"],
+        defaults={"lang": _lang},
+    )
+    bp.add_url_rule(
+        f"/{_lang}/{PATHS['thanks'][_lang]}", "thanks", thanks, defaults={"lang": _lang}
+    )
+    bp.add_url_rule(
+        f"/{_lang}/{PATHS['privacy'][_lang]}", "privacy", privacy, defaults={"lang": _lang}
+    )

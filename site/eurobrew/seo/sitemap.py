@@ -1,0 +1,194 @@
+"""The sitemap's entries, read in slices so that any number of articles fits in memory.
+
+Entries come in a fixed order: the homes and news lists, the content pages, then the
+articles by id. Part N of a split sitemap is simply the N-th slice of that order.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import groupby
+from urllib.parse import quote
+from xml.sax.saxutils import escape, quoteattr
+
+from flask import url_for
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
+
+from ..extensions import db
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
+from ..models import Article, ArticleTranslation, Page, PageTranslation
+from ..models.pages import HOME_KEY
+from ..news.queries import visible_articles_clause
+from .structured import iso_utc
+
+URLSET_OPEN = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+    'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+)
+INDEX_OPEN = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+)
+BATCH = 1000
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One URL of the sitemap and the same content's URL in every language it exists in."""
+
+    lang: str
+    urls: dict[str, str]
+    lastmod: datetime | None
+    default: str | None = None  # x-default when not the Slovak version
+
+    def to_xml(self) -> str:
+        """The entry's ``<url>`` element; alternates only when every language has it."""
+        parts = [f"<url><loc>{escape(self.urls[self.lang])}</loc>"]
+        if self.lastmod:
+            parts.append(f"<lastmod>{iso_utc(self.lastmod)}</lastmod>")
+        if set(self.urls) == set(LANGUAGES):
+            for lang in LANGUAGES:
+                parts.append(alternate_link(lang, self.urls[lang]))
+            parts.append(alternate_link("x-default", self.default or self.urls[DEFAULT_LANGUAGE]))
+        parts.append("</url>\n")
+        return "".join(parts)
+
+
+def alternate_link(hreflang: str, url: str) -> str:
+    """An ``xhtml:link`` alternate."""
+    return f'<xhtml:link rel="alternate" hreflang="{hreflang}" href={quoteattr(url)}/>'
+
+
+def latest_news_change() -> dict[str, datetime]:
+    """Per language, when its news list last got an article."""
+    rows = db.session.execute(
+        select(ArticleTranslation.lang, func.max(Article.publish_at))
+        .join(Article, Article.id == ArticleTranslation.article_id)
+        .where(visible_articles_clause())
+        .group_by(ArticleTranslation.lang)
+    )
+    return {lang: moment for lang, moment in rows}
+
+
+def fixed_entries() -> list[Entry]:
+    """The homes, the news lists and the visible content pages (a handful of rows)."""
+    news_changed = latest_news_change()
+    pages = db.session.execute(
+        select(
+            Page.id,
+            Page.key,
+            PageTranslation.lang,
+            PageTranslation.slug,
+            Page.updated_at.label("page_changed"),
+            PageTranslation.updated_at.label("changed"),
+        )
+        .join(PageTranslation, PageTranslation.page_id == Page.id)
+        .where(Page.visible.is_(True))
+        .order_by(Page.menu_order, Page.id, PageTranslation.lang)
+    ).all()
+    home_changed = {
+        row.lang: max(row.changed, row.page_changed) for row in pages if row.key == HOME_KEY
+    }
+    homes = {lang: url_for("pages.home", lang=lang, _external=True) for lang in LANGUAGES}
+    lists = {lang: url_for("news.index", lang=lang, _external=True) for lang in LANGUAGES}
+    root = url_for("pages.root", _external=True)
+    entries = []
+    for lang in LANGUAGES:
+        changed = [m for m in (home_changed.get(lang), news_changed.get(lang)) if m]
+        entries.append(Entry(lang, homes, max(changed, default=None), default=root))
+    for lang in LANGUAGES:
+        entries.append(Entry(lang, lists, news_changed.get(lang)))
+    content = [row for row in pages if row.key != HOME_KEY]
+    for _, rows in groupby(content, key=lambda row: row.id):
+        rows = list(rows)
+        urls = {
+            row.lang: url_for("pages.page", lang=row.lang, slug=row.slug, _external=True)
+            for row in rows
+        }
+        entries.extend(Entry(row.lang, urls, max(row.changed, row.page_changed)) for row in rows)
+    return entries
+
+
+def count_articles() -> int:
+    """How many article URLs the sitemap lists: one per visible translation."""
+    query = (
+        select(func.count())
+        .select_from(ArticleTranslation)
+        .join(Article, Article.id == ArticleTranslation.article_id)
+        .where(visible_articles_clause())
+    )
+    return db.session.scalar(query) or 0
+
+
+def article_entries(offset: int, limit: int) -> Iterator[Entry]:
+    """Article URLs ``offset`` to ``offset + limit`` of the sitemap's order, read in batches."""
+    if limit <= 0:
+        return
+    own = ArticleTranslation
+    other = aliased(ArticleTranslation)
+    window = (
+        select(own.id)
+        .join(Article, Article.id == own.article_id)
+        .where(visible_articles_clause())
+        .order_by(own.article_id, own.lang)
+        .offset(offset)
+        .limit(limit)
+        .subquery()
+    )
+    query = (
+        select(
+            own.id,
+            own.lang,
+            own.updated_at,
+            Article.updated_at.label("article_updated"),
+            other.lang.label("other_lang"),
+            other.slug.label("other_slug"),
+        )
+        .join(window, window.c.id == own.id)
+        .join(Article, Article.id == own.article_id)
+        .join(other, other.article_id == own.article_id)
+        .order_by(own.article_id, own.lang, other.lang)
+        .execution_options(yield_per=BATCH)
+    )
+    # Slugs are URL-safe already; quoting only guards against a stray character.
+    prefixes = {lang: url_for("news.index", lang=lang, _external=True) for lang in LANGUAGES}
+    for _, rows in groupby(db.session.execute(query), key=lambda row: row.id):
+        rows = list(rows)
+        first = rows[0]
+        urls = {row.other_lang: prefixes[row.other_lang] + quote(row.other_slug) for row in rows}
+        yield Entry(first.lang, urls, max(first.updated_at, first.article_updated))
+
+
+def part_count(fixed: list[Entry], limit: int) -> int:
+    """How many files of at most ``limit`` URLs the sitemap needs."""
+    return max(1, math.ceil((len(fixed) + count_articles()) / limit))
+
+
+def render_urlset(fixed: list[Entry], start: int, limit: int) -> Iterator[str]:
+    """The ``<urlset>`` of URLs ``start`` to ``start + limit``, produced piece by piece."""
+    yield URLSET_OPEN
+    shown = fixed[start : start + limit]
+    for entry in shown:
+        yield entry.to_xml()
+    chunk: list[str] = []
+    for entry in article_entries(max(0, start - len(fixed)), limit - len(shown)):
+        chunk.append(entry.to_xml())
+        if len(chunk) >= BATCH:
+            yield "".join(chunk)
+            chunk = []
+    yield "".join(chunk)
+    yield "</urlset>\n"
+
+
+def render_index(parts: int) -> Iterator[str]:
+    """The sitemap index naming each part."""
+    yield INDEX_OPEN
+    for number in range(1, parts + 1):
+        loc = url_for("seo.sitemap_part", number=number, _external=True)
+        yield f"<sitemap><loc>{escape(loc)}</loc></sitemap>\n"
+    yield "</sitemapindex>\n"

@@ -1,0 +1,90 @@
+"""Structured data (schema.org JSON-LD) for the home page and articles."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo
+
+from flask import url_for
+from flask_babel import get_timezone
+from markupsafe import Markup
+
+from ..models import Article, ArticleTranslation, CompanyContact
+
+# Inside <script>, "</script>" or "<!--" in content would end or confuse the element; JSON
+# allows these characters escaped, so nothing in the data can break out of the block.
+_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def json_ld(data: dict) -> Markup:
+    """``data`` as JSON that is safe to place inside a ``<script type="application/ld+json">``."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.translate(_ESCAPES))  # noqa: S704 - the only markup characters are escaped
+
+
+def iso_utc(moment: datetime) -> str:
+    """A naive UTC timestamp from the database as ISO 8601 with its zone."""
+    return moment.replace(tzinfo=UTC, microsecond=0).isoformat()
+
+
+def organization(contact: CompanyContact, lang: str, home_url: str) -> dict:
+    """The company as a schema.org Organization, from the contact record."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": contact.name(lang),
+        "alternateName": contact.name_en if lang == "sk" else contact.name_sk,
+        "url": home_url,
+        "foundingDate": "1997",
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": contact.street,
+            "postalCode": contact.postcode,
+            "addressLocality": contact.city,
+            "addressCountry": contact.country(lang),
+        },
+    }
+    if contact.email:
+        data["email"] = contact.email
+    if contact.phone:
+        data["telephone"] = contact.phone
+    if contact.fax:
+        data["faxNumber"] = contact.fax
+    return data
+
+
+def published_datetime(article: Article) -> str:
+    """The article's publication date as the start of that day in the site's time zone."""
+    # Babel may hand out a pytz zone, whose offset is only right through localize().
+    zone = ZoneInfo(str(get_timezone()))
+    return datetime.combine(article.published_on, time(), zone).isoformat()
+
+
+def modified_datetime(article: Article, translation: ArticleTranslation) -> str:
+    """When the article or this translation last changed."""
+    return iso_utc(max(article.updated_at, translation.updated_at))
+
+
+def news_article(
+    article: Article, translation: ArticleTranslation, page_url: str, publisher: dict | None
+) -> dict:
+    """An article as a schema.org NewsArticle."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": translation.title,
+        "inLanguage": translation.lang,
+        "mainEntityOfPage": page_url,
+        "url": page_url,
+        "datePublished": published_datetime(article),
+        "dateModified": modified_datetime(article, translation),
+    }
+    if article.photo:
+        data["image"] = [url_for("media.photo", filename=article.photo, _external=True)]
+    if translation.place:
+        data["dateline"] = translation.place
+    if publisher:
+        data["publisher"] = {"@type": "Organization", "name": publisher["name"]}
+        data["author"] = {"@type": "Organization", "name": publisher["name"]}
+    return data

@@ -1,0 +1,111 @@
+"""``flask users ...``: create, list, re-password and delete admin accounts.
+
+There is no default account: the first admin is made with ``flask users create NAME``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import click
+from flask.cli import with_appcontext
+from sqlalchemy import select
+
+from .extensions import db
+from .models import User
+from .models.users import MAX_USERNAME_LENGTH, password_problem
+
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]*$")
+
+
+def normalized_username(name: str) -> str:
+    """Usernames are lower-case ASCII, so "Eva" and "eva" are one account."""
+    name = name.strip().lower()
+    if not name or len(name) > MAX_USERNAME_LENGTH or not USERNAME.match(name):
+        raise click.ClickException(
+            f"A username has 1 to {MAX_USERNAME_LENGTH} characters: letters a-z, digits "
+            "and . _ @ - (starting with a letter or digit)."
+        )
+    return name
+
+
+def find_user(name: str) -> User:
+    """The account called ``name``, or a clear failure."""
+    user = db.session.scalars(select(User).where(User.username == name.strip().lower())).first()
+    if user is None:
+        raise click.ClickException(f"There is no user called {name!r}.")
+    return user
+
+
+def read_password(from_stdin: bool) -> str:
+    """The new password: one line of standard input, or typed twice at a hidden prompt."""
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    problem = password_problem(password)
+    if problem:
+        raise click.ClickException(problem)
+    return password
+
+
+STDIN_OPTION = click.option(
+    "--password-stdin", is_flag=True, help="Read the password from one line of standard input."
+)
+
+
+@click.group("users", help="Admin accounts (there is no default account).")
+def users_cli() -> None:
+    """Group for the account commands."""
+
+
+@users_cli.command("create")
+@click.argument("name")
+@STDIN_OPTION
+@with_appcontext
+def create_user(name: str, password_stdin: bool) -> None:
+    """Create the admin account NAME; asks for its password twice."""
+    name = normalized_username(name)
+    if db.session.scalar(select(User.id).where(User.username == name)) is not None:
+        raise click.ClickException(f"A user called {name!r} exists already.")
+    user = User(username=name)
+    user.set_password(read_password(password_stdin))
+    db.session.add(user)
+    db.session.commit()
+    click.echo(f"Created the admin account {name!r}. Log in at /admin/login.")
+
+
+@users_cli.command("list")
+@with_appcontext
+def list_users() -> None:
+    """List the admin accounts with their last login."""
+    users = db.session.scalars(select(User).order_by(User.username)).all()
+    if not users:
+        click.echo("No admin accounts yet. Create one with: flask --app wsgi users create NAME")
+    for user in users:
+        last = user.last_login_at.strftime("%Y-%m-%d %H:%M UTC") if user.last_login_at else "never"
+        click.echo(f"{user.username}\tlast login: {last}")
+
+
+@users_cli.command("set-password")
+@click.argument("name")
+@STDIN_OPTION
+@with_appcontext
+def set_password(name: str, password_stdin: bool) -> None:
+    """Give NAME a new password; this also ends its open sessions."""
+    user = find_user(name)
+    user.set_password(read_password(password_stdin))
+    db.session.commit()
+    click.echo(f"The password of {user.username!r} was changed; its sessions have ended.")
+
+
+@users_cli.command("delete")
+@click.argument("name")
+@with_appcontext
+def delete_user(name: str) -> None:
+    """Delete the admin account NAME."""
+    user = find_user(name)
+    db.session.delete(user)
+    db.session.commit()
+    click.echo(f"Deleted the admin account {user.username!r}.")

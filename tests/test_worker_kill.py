@@ -1,0 +1,68 @@
+"""gunicorn workers killed (SIGKILL) while an admin saves: every edit that was answered as
+saved is in the database afterwards, and the database is intact."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import threading
+from pathlib import Path
+
+import soak
+from http_client import AdminSession
+
+
+def worker_pids(master: int) -> list[int]:
+    """The gunicorn master's children, read from /proc."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        if int(fields[1]) == master:
+            children.append(int(stat.parent.name))
+    return children
+
+
+def test_killed_workers_lose_no_committed_edit(tmp_path):
+    kills, stop = [], threading.Event()
+    with soak.serve(
+        tmp_path,
+        os.environ.get("TEST_KILL_DATABASE_URL"),
+        ports=(18610, 18620),
+        articles=5,
+        use_nginx=False,
+        GUNICORN_WORKERS="2",
+        GUNICORN_THREADS="2",
+    ) as site:
+        master = int(site.pid_file.read_text())
+        session = AdminSession(site.app)
+        session.login(soak.ADMIN, site.password)
+        editor = soak.Editor(session)
+
+        def killer():
+            rng = random.Random(7)
+            while not stop.wait(rng.uniform(0.1, 0.4)):
+                pids = worker_pids(master)
+                if pids:
+                    pid = rng.choice(pids)
+                    os.kill(pid, signal.SIGKILL)  # a worker of the gunicorn started above
+                    kills.append(pid)
+
+        thread = threading.Thread(target=killer)
+        thread.start()
+        try:
+            for number in range(36):
+                editor.edit(number)
+        finally:
+            stop.set()
+            thread.join()
+    lost, integrity = soak.check_database(site.database_url, editor)
+    figures = f"{len(kills)} kills, {editor.saved} saved, {editor.cut_off} cut off"
+    assert len(kills) >= 10, figures
+    assert editor.cut_off > 0, figures  # some kills did land mid-request
+    assert editor.saved >= 15, (figures, editor.refused)
+    assert not lost, lost
+    assert integrity == "ok"
