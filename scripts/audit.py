@@ -30,6 +30,8 @@ PAGES = {
     "article-en": "/en/news/japan-proposes-us-purchase-of-semiconductor-products",
     "page-sk": "/sk/o-nas",
     "page-en": "/en/about-us",
+    "contact-sk": "/sk/kontakt",
+    "contact-en": "/en/contact",
 }
 PRESETS = ("mobile", "desktop")
 # Loopback only: without the resolver rule Chromium still calls Google's hosts.

@@ -29,6 +29,10 @@ DEMO_PATHS = {
     "/en/links",
     "/sk/o-nas",
     "/en/about-us",
+    "/sk/kontakt",
+    "/en/contact",
+    "/sk/ochrana-osobnych-udajov",
+    "/en/privacy",
 }
 
 
@@ -66,6 +70,7 @@ def test_sitemap_lists_every_public_page_with_alternates(client):
     }
     assert entries[BASE + "/sk/o-nas"]["alternates"] == entries[BASE + "/en/about-us"]["alternates"]
     assert entries[BASE + "/en/"]["alternates"]["x-default"] == BASE + "/"
+    assert entries[BASE + "/sk/kontakt"]["alternates"]["en"] == BASE + "/en/contact"
     # Every listed page answers, so no crawler is sent to a dead end.
     for loc in entries:
         assert client.get(loc.removeprefix(BASE)).status_code == 200, loc

@@ -1,7 +1,7 @@
 """The sitemap's entries, read in slices so that any number of articles fits in memory.
 
-Entries come in a fixed order: the homes and news lists, the content pages, then the
-articles by id. Part N of a split sitemap is simply the N-th slice of that order.
+Entries come in a fixed order: the homes and news lists, the content pages, the contact
+pages, then the articles by id. Part N of a split sitemap is simply the N-th slice of that order.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from sqlalchemy.orm import aliased
 
 from ..extensions import db
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
-from ..models import Article, ArticleTranslation, Page, PageTranslation
+from ..models import Article, ArticleTranslation, CompanyContact, Page, PageTranslation
 from ..models.pages import HOME_KEY
 from ..news.queries import visible_articles_clause
 from .structured import iso_utc
@@ -76,7 +76,7 @@ def latest_news_change() -> dict[str, datetime]:
 
 
 def fixed_entries() -> list[Entry]:
-    """The homes, the news lists and the visible content pages (a handful of rows)."""
+    """The homes, the news lists, the visible content pages and the contact pages."""
     news_changed = latest_news_change()
     pages = db.session.execute(
         select(
@@ -111,6 +111,21 @@ def fixed_entries() -> list[Entry]:
             for row in rows
         }
         entries.extend(Entry(row.lang, urls, max(row.changed, row.page_changed)) for row in rows)
+    entries.extend(contact_entries())
+    return entries
+
+
+def contact_entries() -> list[Entry]:
+    """The contact form and the privacy notice; both show the contact record.
+
+    The thank-you page is left out: it is only reached by sending the form, and says so to
+    search engines with ``noindex``.
+    """
+    changed = db.session.scalar(select(func.max(CompanyContact.updated_at)))
+    entries = []
+    for endpoint in ("contact.form", "contact.privacy"):
+        urls = {lang: url_for(endpoint, lang=lang, _external=True) for lang in LANGUAGES}
+        entries.extend(Entry(lang, urls, changed) for lang in LANGUAGES)
     return entries
 
 
