@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from chromium import CHROMIUM, LOOPBACK_FLAGS
 from liveserver import PROJECT_ROOT, LiveSite
 
 LIGHTHOUSE = PROJECT_ROOT / "scripts" / "audit" / "node_modules" / ".bin" / "lighthouse"
@@ -34,18 +35,7 @@ PAGES = {
     "contact-en": "/en/contact",
 }
 PRESETS = ("mobile", "desktop")
-# Loopback only: without the resolver rule Chromium still calls Google's hosts.
-CHROME_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-]
+CHROME_FLAGS = ["--headless", *LOOPBACK_FLAGS]
 
 
 def run_lighthouse(url: str, preset: str, report: Path) -> dict[str, int]:
@@ -64,7 +54,7 @@ def run_lighthouse(url: str, preset: str, report: Path) -> dict[str, int]:
         ]
         if preset == "desktop":
             command.append("--preset=desktop")
-        env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+        env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", str(CHROMIUM))}
         subprocess.run(command, check=True, env=env, timeout=180)  # noqa: S603
     result = json.loads(report.read_text())
     scores = {}

@@ -12,22 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from chromium import CHROMIUM, LOOPBACK_FLAGS
 from e2e_accounts import ADMIN
 from liveserver import PROJECT_ROOT, LiveSite
 from support import tool_missing
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Without the resolver rule Chromium still calls Google's hosts; only loopback is allowed.
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-]
 VNU_JAR = PROJECT_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SCREENSHOTS = PROJECT_ROOT / "build" / "screenshots"
 
@@ -59,7 +48,7 @@ def browser_type_launch_args(browser_type_launch_args, browser_type):
         return {
             **browser_type_launch_args,
             "executable_path": str(CHROMIUM),
-            "args": [*browser_type_launch_args.get("args", []), *CHROMIUM_FLAGS],
+            "args": [*browser_type_launch_args.get("args", []), *LOOPBACK_FLAGS],
         }
     if not Path(browser_type.executable_path).exists():
         tool_missing(f"Chromium (Debian package chromium at {CHROMIUM}; make system-deps)")
