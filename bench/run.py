@@ -105,6 +105,69 @@ def queries_per_page(env: dict[str, str], paths: list[str]) -> dict[str, int]:
     return counts
 
 
+def package_of(filename: str, function: str) -> str:
+    """Who owns a profiled function: a library, the site's code, its templates or Python."""
+    if filename == "~":
+        return "sqlite3 driver (C)" if "sqlite3" in function else "Python built-ins (C)"
+    if filename.endswith(".html"):
+        return "site templates (compiled Jinja)"
+    if "/site-packages/" in filename:
+        return filename.split("/site-packages/")[1].split("/")[0].removesuffix(".py")
+    if "/eurobrew/" in filename:
+        return "eurobrew (the site's code)"
+    return "Python standard library"
+
+
+def where_time_goes(env: dict[str, str], paths: dict[str, str], requests: int = 300):
+    """Each page's time with the front cache off, by owner of the code, from cProfile.
+
+    Own time only, so the shares add up to 100%. Profiling slows every call alike, so the
+    shares hold, not the absolute times.
+    """
+    import cProfile
+    import os
+    import pstats
+
+    os.environ["INSTANCE_PATH"] = env["INSTANCE_PATH"]
+    from eurobrew import create_app
+
+    client = create_app({"PAGE_CACHE_MB": 0}).test_client()
+    shares: dict[str, dict[str, float]] = {}
+    for name, path in paths.items():
+        client.get(path)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(requests):
+            client.get(path)
+        profiler.disable()
+        owners: dict[str, float] = {}
+        for (filename, _, function), row in pstats.Stats(profiler).stats.items():
+            owner = package_of(filename, function)
+            owners[owner] = owners.get(owner, 0.0) + row[2]
+        total = sum(owners.values())
+        shares[name] = {owner: t / total for owner, t in owners.items()}
+    return shares
+
+
+def shares_table(shares: dict[str, dict[str, float]]) -> str:
+    """Owners as rows, pages as columns, largest first."""
+    names = list(shares)
+    owners = sorted(
+        {o for s in shares.values() for o in s},
+        key=lambda o: -sum(s.get(o, 0) for s in shares.values()),
+    )
+    lines = [
+        "| code | " + " | ".join(names) + " |",
+        "| --- |" + " ---: |" * len(names),
+    ]
+    for owner in owners:
+        if max(s.get(owner, 0) for s in shares.values()) < 0.01:
+            continue
+        cells = " | ".join(f"{shares[n].get(owner, 0):.0%}" for n in names)
+        lines.append(f"| {owner} | {cells} |")
+    return "\n".join(lines)
+
+
 def first_and_last_page(folder: Path, count: int, seconds: int, connections: int):
     """With ``count`` articles and no page cache: the first and the last news list page."""
     env = servers.site_env(folder / "scale", PAGE_CACHE_MB="0")
@@ -193,6 +256,16 @@ def main() -> int:
                         run_wrk(f"nginx micro-cache: {name}", front + path, seconds, connections)
                     )
                 results.append(run_wrk("nginx: static file", front + css, seconds, connections))
+        # The same pages with the front cache off: what rendering them in Flask costs.
+        uncached_env = dict(env, PAGE_CACHE_MB="0")
+        with servers.gunicorn(
+            uncached_env, servers.free_port(18080, 18090), log=folder / "uncached.log"
+        ) as uncached:
+            for name, path in pages.items():
+                results.append(
+                    run_wrk(f"{name}, front cache off", uncached + path, seconds, connections)
+                )
+        shares = where_time_goes(env, pages)
         scale, generated, queries = first_and_last_page(folder, args.articles, seconds, connections)
         results.extend(scale)
 
@@ -222,7 +295,10 @@ def main() -> int:
         f"Measured by `make bench` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: wrk "
         f"(-t2 -c{connections} -d{seconds}s) on loopback, gunicorn with gunicorn.conf.py's "
         "defaults, SQLite. wrk shares the machine's cores with the servers, so only ratios "
-        "measured in the same run compare.",
+        "measured in the same run compare. The site's rows are answered by its front cache "
+        "(finished public pages kept in memory while their ETag holds); the rows marked "
+        '"front cache off" render every request in Flask (`PAGE_CACHE_MB=0`), as do the '
+        f"{args.articles:,}-article rows.",
         "",
         table(results, hello_rps),
         "",
@@ -230,6 +306,12 @@ def main() -> int:
         "news page with them (the stamp query read before the view not included): "
         + ", ".join(f"`{path}`: {n}" for path, n in queries.items())
         + ".",
+        "",
+        "Where a page's time goes with the front cache off: own time of each function, by "
+        "the code it belongs to, over 300 requests per page in-process (cProfile, Flask's "
+        "test client; werkzeug's share includes the test client's own work):",
+        "",
+        shares_table(shares),
         "",
         "| target | measured | goal | met |",
         "| --- | ---: | ---: | --- |",

@@ -71,7 +71,11 @@ def visible_translation(lang: str, slug: str) -> ArticleTranslation | None:
 
 
 def position_in_list(article: Article, lang: str) -> int:
-    """How many public articles in ``lang`` come before ``article`` in the newest-first list."""
+    """How many public articles in ``lang`` come before ``article`` in the newest-first list.
+
+    Counting them reads every newer article's index entry (tens of milliseconds for an old
+    article among 100 000), so the figure is kept until the content changes.
+    """
     newer = or_(
         Article.published_on > article.published_on,
         and_(Article.published_on == article.published_on, Article.id > article.id),
@@ -82,7 +86,9 @@ def position_in_list(article: Article, lang: str) -> int:
         .join(Article, Article.id == ArticleTranslation.article_id)
         .where(ArticleTranslation.lang == lang, visible_articles_clause(), newer)
     )
-    return db.session.scalar(query) or 0
+    return memoize_per_content(
+        ("position_in_list", article.id, lang), lambda: db.session.scalar(query) or 0
+    )
 
 
 def current_slug(lang: str, old_slug: str) -> str | None:
