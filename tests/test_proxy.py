@@ -31,3 +31,24 @@ def test_only_the_last_hop_is_believed(tmp_path, monkeypatch):
     with app.test_client() as client:
         client.get("/healthz", headers={"X-Forwarded-For": "10.9.9.9, 198.51.100.4"})
         assert request.remote_addr == "198.51.100.4"
+
+
+@pytest.mark.parametrize(("proto", "secure"), [("https", True), ("http", False)])
+def test_the_forms_session_cookie_is_secure_when_the_visitor_came_over_https(
+    tmp_path, monkeypatch, proto, secure
+):
+    # nginx terminates TLS; the contact form's token must not later travel over plain HTTP.
+    monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))
+    monkeypatch.delenv("SESSION_COOKIE_SECURE", raising=False)
+    monkeypatch.delenv("HTTPS", raising=False)
+    app = create_app(
+        {"TRUSTED_PROXIES": 1, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/db.sqlite3"}
+    )
+    with app.app_context():
+        from eurobrew.extensions import db
+
+        db.create_all()
+    response = app.test_client().get("/en/contact", headers={"X-Forwarded-Proto": proto})
+    assert response.status_code == 200
+    cookie = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith("session="))
+    assert ("; Secure" in cookie) is secure

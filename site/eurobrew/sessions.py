@@ -1,5 +1,6 @@
 """Flask's signed-cookie sessions, opened only when the visitor sends a session cookie."""
 
+from flask import has_request_context, request
 from flask.sessions import SecureCookieSessionInterface
 
 
@@ -15,3 +16,11 @@ class LazyCookieSessionInterface(SecureCookieSessionInterface):
         if app.secret_key and self.get_cookie_name(app) not in request.cookies:
             return self.session_class()
         return super().open_session(app, request)
+
+    def get_cookie_secure(self, app):
+        """Secure whenever the visitor came over HTTPS, even if the setting was forgotten.
+
+        Behind nginx (``TRUSTED_PROXIES``) a request that reached nginx over TLS counts as
+        secure, so the cookie that carries a form's token never travels over plain HTTP.
+        """
+        return super().get_cookie_secure(app) or (has_request_context() and request.is_secure)
