@@ -2,7 +2,7 @@
 
 from urllib.parse import quote
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 PAYLOADS = [
@@ -47,6 +47,8 @@ def test_any_path_segment(client, segment, section):
 
 @SETTINGS
 @given(page=hostile, other=hostile)
+@example(page="²", other="x")  # a digit to str.isdigit(), not to int()
+@example(page="٣", other="x")  # an Arabic-Indic three
 def test_any_query_string(client, page, other):
     for path in (
         "/sk/novinky/",

@@ -37,7 +37,8 @@ def canonical_url() -> str:
     """
     page = request.args.get("page", "")
     url = request.base_url
-    if page.isdigit() and int(page) > 1:
+    # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
+    if page.isascii() and page.isdigit() and int(page) > 1:
         url += f"?page={int(page)}"
     return url
 
