@@ -38,8 +38,24 @@ PRESETS = ("mobile", "desktop")
 CHROME_FLAGS = ["--headless", *LOOPBACK_FLAGS]
 
 
-def run_lighthouse(url: str, preset: str, report: Path) -> dict[str, int]:
-    """One Lighthouse run; the four category scores as whole numbers."""
+def run_lighthouse(url: str, preset: str, report: Path, attempts: int = 2) -> dict[str, int]:
+    """One Lighthouse run; the four category scores as whole numbers.
+
+    A run that Lighthouse itself gives up on (a trace it could not record, "please run
+    Lighthouse again") is tried once more before the audit fails.
+    """
+    for attempt in range(1, attempts + 1):
+        try:
+            return lighthouse_once(url, preset, report)
+        except subprocess.CalledProcessError:
+            if attempt == attempts:
+                raise
+            print(f"Lighthouse failed on {url} ({preset}); trying again", file=sys.stderr)
+    raise AssertionError("unreachable")
+
+
+def lighthouse_once(url: str, preset: str, report: Path) -> dict[str, int]:
+    """Lighthouse in a fresh Chromium profile; raises when it exits with an error."""
     with tempfile.TemporaryDirectory(prefix="lighthouse-profile-") as profile:
         flags = " ".join([*CHROME_FLAGS, f"--user-data-dir={profile}"])
         command = [
