@@ -49,10 +49,21 @@ def hashed_filename(folder: Path, filename: str) -> str:
 
 
 def add_hash_to_static_urls(endpoint: str, values: dict) -> None:
-    """url_defaults hook: put the content hash into every static URL the app builds."""
-    if endpoint == "static" and "filename" in values:
-        folder = Path(current_app.static_folder)
-        values["filename"] = hashed_filename(folder, values["filename"])
+    """url_defaults hook: put the content hash into every static URL the app builds.
+
+    Outside debug mode the static files do not change while the app runs, so each name is
+    looked up once; in debug mode every URL checks the file again.
+    """
+    if endpoint != "static" or "filename" not in values:
+        return
+    filename = values["filename"]
+    if current_app.debug:
+        values["filename"] = hashed_filename(Path(current_app.static_folder), filename)
+        return
+    names = current_app.extensions.setdefault("hashed_static_names", {})
+    if filename not in names:
+        names[filename] = hashed_filename(Path(current_app.static_folder), filename)
+    values["filename"] = names[filename]
 
 
 def serve_static(filename: str):

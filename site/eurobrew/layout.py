@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from flask import Flask, g, url_for
+from flask import Flask, current_app, g, url_for
 from flask_babel import lazy_pgettext
 from sqlalchemy import select
 
+from .caching import memoize_per_content
 from .extensions import db
 from .i18n import current_language, language_switch
 from .models import CompanyContact, Page, PageTranslation
@@ -32,7 +33,18 @@ class MenuItem:
 
 
 def menu_items(lang: str) -> list[MenuItem]:
-    """Home, News, the visible content pages in menu order and Contact after About, in ``lang``."""
+    """Home, News, the visible content pages in menu order and Contact after About, in ``lang``.
+
+    The same on every page until the content changes, so it is built once per content
+    version (in debug mode every time, so that an edited catalog shows at once).
+    """
+    if current_app.debug:
+        return build_menu(lang)
+    return memoize_per_content(("menu_items", lang), lambda: build_menu(lang))
+
+
+def build_menu(lang: str) -> list[MenuItem]:
+    """The menu read from the database."""
     rows = db.session.execute(
         select(Page.key, PageTranslation.title, PageTranslation.slug)
         .join(PageTranslation, PageTranslation.page_id == Page.id)
