@@ -76,17 +76,23 @@ def status_of(url: str, headers: dict[str, str]) -> int:
         return error.code
 
 
-def queries_per_page(env: dict[str, str], paths: list[str]) -> dict[str, int]:
-    """SQL statements each path runs, counted in-process on the same database."""
+def uncached_app(env: dict[str, str]):
+    """The site in this process, on ``env``'s instance folder, with the front cache off."""
     import os
-
-    from sqlalchemy import event
 
     os.environ["INSTANCE_PATH"] = env["INSTANCE_PATH"]
     from eurobrew import create_app
+
+    return create_app({"PAGE_CACHE_MB": 0})
+
+
+def queries_per_page(env: dict[str, str], paths: list[str]) -> dict[str, int]:
+    """SQL statements each path runs, counted in-process on the same database."""
+    from sqlalchemy import event
+
     from eurobrew.extensions import db
 
-    app = create_app({"PAGE_CACHE_MB": 0})
+    app = uncached_app(env)
     client = app.test_client()
     counts = {}
     with app.app_context():
@@ -125,13 +131,9 @@ def where_time_goes(env: dict[str, str], paths: dict[str, str], requests: int = 
     shares hold, not the absolute times.
     """
     import cProfile
-    import os
     import pstats
 
-    os.environ["INSTANCE_PATH"] = env["INSTANCE_PATH"]
-    from eurobrew import create_app
-
-    client = create_app({"PAGE_CACHE_MB": 0}).test_client()
+    client = uncached_app(env).test_client()
     shares: dict[str, dict[str, float]] = {}
     for name, path in paths.items():
         client.get(path)

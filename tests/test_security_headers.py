@@ -9,17 +9,23 @@ from eurobrew import create_app
 from eurobrew.extensions import db
 from eurobrew.models import ContactMessage
 
-SEED_EN = "/en/news/japan-proposes-us-purchase-of-semiconductor-products"
 SEED_SLUGS = {
     "sk": "japonsko-navrhuje-nakup-americkych-polovodicovych-produktov",
     "en": "japan-proposes-us-purchase-of-semiconductor-products",
 }
+SEED_EN = "/en/news/" + SEED_SLUGS["en"]
+
+
+def seed_assets(client) -> tuple[str, str]:
+    """The seed article's photo (file name under /media/) and its stylesheet's path."""
+    html = client.get(SEED_EN).get_data(as_text=True)
+    photo = re.search(r'<img src="/media/([^"]+)"', html).group(1)
+    css = re.search(r'href="(/static/[^"]+\.css)"', html).group(1)
+    return photo, css
 
 
 def every_kind_of_response(client):
-    html = client.get(SEED_EN).get_data(as_text=True)
-    photo = re.search(r'<img src="(/media/[^"]+)"', html).group(1)
-    css = re.search(r'href="(/static/[^"]+\.css)"', html).group(1)
+    photo, css = seed_assets(client)
     return [
         "/",
         "/sk/",
@@ -29,7 +35,7 @@ def every_kind_of_response(client):
         "/en/missing",
         "/de/",
         "/en/news/?page=abc",
-        photo,
+        "/media/" + photo,
         css,
         "/static/css/site.css",
         "/healthz",
@@ -54,15 +60,13 @@ def assert_protected(response, path: str) -> None:
 
 def sample_values(client) -> dict[str, object]:
     """A value for every URL variable the app's routes use, pointing at demo content."""
-    html = client.get(SEED_EN).get_data(as_text=True)
-    photo = re.search(r'<img src="/media/([^"]+)"', html).group(1)
     return {
         "slug": "about-us",
         "article_id": 1,
         "page_id": 1,
         "message_id": 1,
         "number": 1,
-        "filename": photo,
+        "filename": seed_assets(client)[0],
         "lang": "en",
     }
 

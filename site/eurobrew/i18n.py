@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Flask, Response, g, has_request_context, request, url_for
+from flask import Flask, Response, current_app, g, has_request_context, request, url_for
 from flask_babel import force_locale, gettext
 from werkzeug.routing import BaseConverter
 
@@ -58,15 +58,20 @@ def remember_language(response: Response) -> Response:
         return response
     lang = language_from_path(request.path)
     if lang:
-        response.set_cookie(
-            LANGUAGE_COOKIE,
-            lang,
-            max_age=COOKIE_MAX_AGE,
-            samesite="Lax",
-            httponly=True,
-            secure=request.is_secure,
-        )
+        set_language_cookie(response, lang)
     return response
+
+
+def set_language_cookie(response: Response, lang: str) -> None:
+    """Remember ``lang`` for a year; Secure like the session cookie (over HTTPS)."""
+    response.set_cookie(
+        LANGUAGE_COOKIE,
+        lang,
+        max_age=COOKIE_MAX_AGE,
+        samesite="Lax",
+        httponly=True,
+        secure=request.is_secure or current_app.config["SESSION_COOKIE_SECURE"],
+    )
 
 
 @dataclass(frozen=True)

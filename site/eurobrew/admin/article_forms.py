@@ -21,7 +21,8 @@ from wtforms.validators import InputRequired, Optional, ValidationError
 
 from ..media.storage import UnsupportedImage, open_upload
 from ..models import ArticleStatus
-from .forms import REQUIRED, AdminForm, max_length, single_line, strip_filter, web_address
+from ..validators import max_length, single_line
+from .forms import REQUIRED, AdminForm, strip_filter, web_address
 from .slugs import slugify
 
 

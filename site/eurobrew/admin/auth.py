@@ -11,7 +11,7 @@ from sqlalchemy import select
 from werkzeug.security import check_password_hash
 
 from ..extensions import db, limiter
-from ..i18n import COOKIE_MAX_AGE, LANGUAGE_COOKIE, LANGUAGES
+from ..i18n import LANGUAGES, set_language_cookie
 from ..models import User
 from ..models.base import utcnow
 from ..models.users import MAX_PASSWORD_LENGTH, hash_password
@@ -111,12 +111,5 @@ def language():
     target = safe_next(request.form.get("next")) or url_for("admin.dashboard")
     response = redirect(target)
     if lang in LANGUAGES:
-        response.set_cookie(
-            LANGUAGE_COOKIE,
-            lang,
-            max_age=COOKIE_MAX_AGE,
-            samesite="Lax",
-            httponly=True,
-            secure=request.is_secure or current_app.config["SESSION_COOKIE_SECURE"],
-        )
+        set_language_cookie(response, lang)
     return response

@@ -12,8 +12,9 @@ from wtforms.validators import InputRequired, Regexp
 
 from ..extensions import db
 from ..models import CompanyContact
+from ..validators import max_length, single_line
 from . import bp
-from .forms import REQUIRED, AdminForm, max_length, single_line, strip_filter
+from .forms import REQUIRED, AdminForm, strip_filter
 
 REQUIRED_FIELDS = {
     "name_sk": (_l("Company name in Slovak"), 200),

@@ -11,9 +11,10 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from werkzeug.datastructures import CombinedMultiDict, MultiDict
 from wtforms import PasswordField, StringField, SubmitField
-from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
+from wtforms.validators import DataRequired, InputRequired, ValidationError
 
 from ..models.users import MAX_USERNAME_LENGTH
+from ..validators import max_length
 
 # Translators: the short Markdown help shown under every body field of the admin.
 MARKDOWN_HELP = _l(
@@ -65,12 +66,6 @@ class AdminForm(FlaskForm):
             return CombinedMultiDict((files, request.form))
 
 
-def single_line(form, field):
-    """One-line fields (titles, slugs, names) must not hide line breaks."""
-    if field.data and any(c in field.data for c in "\r\n"):
-        raise ValidationError(_l("This field must be a single line."))
-
-
 def web_address(form, field):
     """An optional http(s) address: other schemes (javascript:, data:) never become links."""
     if not field.data:
@@ -78,11 +73,6 @@ def web_address(form, field):
     parts = urlsplit(field.data)
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in field.data:
         raise ValidationError(_l("Enter a web address starting with https:// or http://."))
-
-
-def max_length(limit: int) -> Length:
-    """A length limit that says the limit in the admin's language."""
-    return Length(max=limit, message=_l("At most %(max)d characters, please."))
 
 
 class LoginForm(AdminForm):

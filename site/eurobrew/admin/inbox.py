@@ -41,6 +41,15 @@ def message_filters(status: str, search: str) -> list:
     return conditions
 
 
+def newest_first(conditions: list):
+    """The messages matching ``conditions``, newest first, as the list and the CSV show them."""
+    return (
+        select(ContactMessage)
+        .where(*conditions)
+        .order_by(ContactMessage.created_at.desc(), ContactMessage.id.desc())
+    )
+
+
 def requested_filters() -> tuple[str, str]:
     """The status and search words of the query string, cleaned."""
     status = request.args.get("status", "")
@@ -81,11 +90,7 @@ def inbox():
     total = db.session.scalar(select(func.count()).select_from(ContactMessage).where(*conditions))
     pagination = paginate(total or 0, PER_PAGE)
     items = db.session.scalars(
-        select(ContactMessage)
-        .where(*conditions)
-        .order_by(ContactMessage.created_at.desc(), ContactMessage.id.desc())
-        .limit(PER_PAGE)
-        .offset(pagination.offset)
+        newest_first(conditions).limit(PER_PAGE).offset(pagination.offset)
     ).all()
     return render_template(
         "admin/inbox.html", items=items, pagination=pagination, status=status, search=search
@@ -97,12 +102,7 @@ def inbox():
 def inbox_export():
     """The filtered messages as a spreadsheet-safe CSV file."""
     status, search = requested_filters()
-    items = db.session.scalars(
-        select(ContactMessage)
-        .where(*message_filters(status, search))
-        .order_by(ContactMessage.created_at.desc(), ContactMessage.id.desc())
-    ).all()
-    return csv_response(items)
+    return csv_response(db.session.scalars(newest_first(message_filters(status, search))).all())
 
 
 @bp.get("/messages/<int:message_id>")

@@ -15,7 +15,8 @@ from wtforms import (
 from wtforms.validators import InputRequired, NumberRange
 
 from ..news.views import NEWS_SEGMENTS
-from .forms import REQUIRED, AdminForm, max_length, single_line, strip_filter
+from ..validators import max_length, single_line
+from .forms import REQUIRED, AdminForm, strip_filter
 from .slugs import slugify
 
 # Paths the site uses itself under /<lang>/; a page slug must not hide them.

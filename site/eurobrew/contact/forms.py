@@ -7,9 +7,10 @@ import unicodedata
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, Length, Regexp, ValidationError
+from wtforms.validators import DataRequired, Regexp, ValidationError
 
 from ..models.contact_messages import COMPANY_MAX, EMAIL_MAX, NAME_MAX, PHONE_MAX, TEXT_MAX
+from ..validators import max_length, single_line
 from .spam import MAX_LINKS, count_links
 
 # A plain check: the address must look like one; whether it exists only a reply tells.
@@ -30,26 +31,10 @@ def clean_filter(value):
     return "".join(c for c in value if c in "\t\n" or unicodedata.category(c) != "Cc").strip()
 
 
-def single_line(form, field):
-    """One-line fields must not hide line breaks (they end up in e-mail headers)."""
-    if field.data and any(c in field.data for c in "\r\n"):
-        raise ValidationError(_l("This field must be a single line."))
-
-
 def few_links(form, field):
     """Messages full of links are what spam looks like."""
     if count_links(field.data) > MAX_LINKS:
         raise ValidationError(_l("Please include at most %(max)d web addresses.", max=MAX_LINKS))
-
-
-def limit(size: int) -> Length:
-    """A length limit that says the limit in the visitor's language."""
-    return Length(max=size, message=_l("At most %(max)d characters, please."))
-
-
-def required(message):
-    """A required field with its own message."""
-    return DataRequired(message=message)
 
 
 class ContactForm(FlaskForm):
@@ -58,15 +43,19 @@ class ContactForm(FlaskForm):
     name = StringField(
         _l("Your name"),
         filters=[clean_filter],
-        validators=[required(_l("Please tell us your name.")), limit(NAME_MAX), single_line],
+        validators=[
+            DataRequired(message=_l("Please tell us your name.")),
+            max_length(NAME_MAX),
+            single_line,
+        ],
         render_kw={"maxlength": NAME_MAX, "autocomplete": "name"},
     )
     email = StringField(
         _l("E-mail"),
         filters=[clean_filter],
         validators=[
-            required(_l("Please give us your e-mail address, so that we can answer.")),
-            limit(EMAIL_MAX),
+            DataRequired(message=_l("Please give us your e-mail address, so that we can answer.")),
+            max_length(EMAIL_MAX),
             single_line,
             Regexp(EMAIL_PATTERN, message=_l("Enter an address like name@example.sk.")),
         ],
@@ -80,14 +69,14 @@ class ContactForm(FlaskForm):
     company = StringField(
         _l("Company (optional)"),
         filters=[clean_filter],
-        validators=[limit(COMPANY_MAX), single_line],
+        validators=[max_length(COMPANY_MAX), single_line],
         render_kw={"maxlength": COMPANY_MAX, "autocomplete": "organization"},
     )
     phone = StringField(
         _l("Phone (optional)"),
         filters=[clean_filter],
         validators=[
-            limit(PHONE_MAX),
+            max_length(PHONE_MAX),
             single_line,
             Regexp(PHONE_PATTERN, message=_l("Use only digits, spaces and + ( ) / - .")),
         ],
@@ -96,11 +85,15 @@ class ContactForm(FlaskForm):
     message = TextAreaField(
         _l("Message"),
         filters=[clean_filter],
-        validators=[required(_l("Please write your message.")), limit(TEXT_MAX), few_links],
+        validators=[
+            DataRequired(message=_l("Please write your message.")),
+            max_length(TEXT_MAX),
+            few_links,
+        ],
         render_kw={"maxlength": TEXT_MAX, "rows": 8},
     )
     consent = BooleanField(
-        validators=[required(_l("Please agree, so that we may keep your message."))],
+        validators=[DataRequired(message=_l("Please agree, so that we may keep your message."))],
     )
     # Never shown to people; bots fill in every field they find.
     website = StringField(

@@ -12,11 +12,10 @@ from email.utils import format_datetime, make_msgid
 
 from flask import current_app
 from flask_babel import force_locale, gettext
-from sqlalchemy import select
 
-from ..extensions import db
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES
-from ..models import CompanyContact, ContactMessage
+from ..layout import company_contact
+from ..models import ContactMessage
 from ..models.base import utcnow
 from ..models.contact_messages import MAIL_ERROR_MAX
 
@@ -32,7 +31,7 @@ def mail_configured() -> bool:
 
 def recipient() -> str:
     """The contact record's e-mail address, where messages go."""
-    contact = db.session.scalars(select(CompanyContact).limit(1)).first()
+    contact = company_contact()
     if contact is None or not contact.email:
         raise MailNotConfigured("the contact record has no e-mail address")
     return contact.email
