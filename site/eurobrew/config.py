@@ -91,6 +91,10 @@ class Config:
     # worker only when it is Redis (memory:// counts per process).
     LOGIN_FAILURE_LIMIT = os.environ.get("LOGIN_FAILURE_LIMIT", "5 per 15 minutes")
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    # When Redis is unreachable, the same limits are counted in each worker's memory instead
+    # of failing the login and contact forms; Redis is tried again, with growing pauses up to
+    # about half a minute, and takes over when it answers.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     RATELIMIT_STRATEGY = "moving-window"
     RATELIMIT_HEADERS_ENABLED = False
     # Photos: the largest upload accepted (MAX_CONTENT_LENGTH is derived from it).
