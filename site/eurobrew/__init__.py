@@ -69,10 +69,11 @@ def register_sessions(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     """Bind the extension objects to this app."""
-    from . import database, i18n, ratelimits, routing
+    from . import database, i18n, logs, ratelimits, routing
     from .admin import security
     from .extensions import babel, csrf, db, login_manager, migrate
 
+    logs.init_app(app)
     db.init_app(app)
     database.init_app(app)
     migrate.init_app(app, db, directory=str(config_module.PROJECT_ROOT / "migrations"))

@@ -59,6 +59,8 @@ class Config:
     """Production-safe defaults; ``create_app`` fills in what depends on the instance folder."""
 
     SECRET_KEY = os.environ.get("SECRET_KEY") or None
+    # The site's own log lines from this level on (audit lines and notices are INFO).
+    LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
     SQLALCHEMY_DATABASE_URI = None  # from database_url() unless given
     SQLALCHEMY_ENGINE_OPTIONS: dict = {}  # create_app adds pool_pre_ping for servers
     BABEL_DEFAULT_LOCALE = "sk"

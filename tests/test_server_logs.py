@@ -1,0 +1,37 @@
+"""What an operator finds in gunicorn's log: the admin audit lines and the limiter's warnings.
+
+Run under gunicorn as in production (not the test client, whose log capture would let
+lines through that a real server drops).
+"""
+
+from __future__ import annotations
+
+import re
+
+import servers
+from http_client import AdminSession
+
+PASSWORD = "a password long enough for the site"
+
+
+def test_audit_lines_and_the_limiters_fallback_reach_the_log(tmp_path):
+    # A Redis address where nothing listens: the limiter must fall back, and say so.
+    nowhere = servers.free_port(18750, 18760)
+    env = servers.site_env(
+        tmp_path / "instance", RATELIMIT_STORAGE_URI=f"redis://127.0.0.1:{nowhere}/0"
+    )
+    servers.prepare_site(env)
+    servers.flask(env, "users", "create", "eva", "--password-stdin", stdin=PASSWORD + "\n")
+    log = tmp_path / "gunicorn.log"
+    with servers.gunicorn(env, servers.free_port(18760, 18770), log=log) as base:
+        admin = AdminSession(base)
+        token = admin.form("/admin/login")["csrf_token"]
+        wrong = {"csrf_token": token, "username": "nobody", "password": "wrong password"}
+        assert admin.post("/admin/login", wrong).status == 401
+        admin.login("eva", PASSWORD)
+        assert admin.get("/admin/").status == 200
+    text = log.read_text()
+    assert re.search(r"admin login failed: user=nobody address=127\.0\.0\.1", text), text
+    assert re.search(r"admin login: user=eva address=127\.0\.0\.1", text), text
+    assert "Rate limit storage unreachable - falling back to in-memory storage" in text, text
+    assert "Traceback" not in text, text
