@@ -67,9 +67,8 @@ class Tls:
 
 
 def indent(text: str, prefix: str = "    ") -> str:
-    """``text`` with every non-empty line but the first indented by ``prefix``."""
-    first, *rest = text.rstrip("\n").splitlines()
-    return "\n".join([first, *(prefix + line if line else "" for line in rest)])
+    """``text`` with every non-empty line indented by ``prefix``."""
+    return "\n".join(prefix + line if line else "" for line in text.splitlines())
 
 
 def render_site(tls: Tls | None = None, **values: str) -> str:
@@ -80,7 +79,8 @@ def render_site(tls: Tls | None = None, **values: str) -> str:
     settings = fill(
         (HERE / "nginx-tls.conf").read_text(), {"TLS_CERT": tls.cert, "TLS_KEY": tls.key}
     )
-    https = {**values, "LISTEN": f"{tls.listen} ssl http2", "TLS": indent(settings)}
+    # ${TLS} stands indented in nginx.conf: its first line is indented already.
+    https = {**values, "LISTEN": f"{tls.listen} ssl http2", "TLS": indent(settings).lstrip()}
     redirect = fill(
         (HERE / "nginx-redirect.conf").read_text(),
         {
@@ -94,10 +94,7 @@ def render_site(tls: Tls | None = None, **values: str) -> str:
 
 def render_standalone(prefix: Path, tls: Tls | None = None, **values: str) -> str:
     """A complete nginx.conf for a foreground nginx with all state under ``prefix``."""
-    site = "\n".join(
-        "    " + line if line else "" for line in render_site(tls, **values).splitlines()
-    )
-    return fill(STANDALONE, {"PREFIX": str(prefix), "SITE": site})
+    return fill(STANDALONE, {"PREFIX": str(prefix), "SITE": indent(render_site(tls, **values))})
 
 
 def main() -> None:

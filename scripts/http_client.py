@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is an answer too: report it instead of following it."""
+
     def redirect_request(self, *args, **kwargs):
         return None
 
@@ -39,7 +41,7 @@ def _open(opener, request: urllib.request.Request, timeout: float) -> Reply:
 
 def fetch(url: str, headers: dict[str, str] | None = None, timeout: float = 10) -> Reply:
     """GET ``url`` without cookies or redirects."""
-    opener = urllib.request.build_opener(_NoRedirects)
+    opener = urllib.request.build_opener(NoRedirects)
     return _open(opener, urllib.request.Request(url, headers=headers or {}), timeout)
 
 
@@ -96,7 +98,7 @@ class AdminSession:
         self.timeout = timeout
         self.cookies = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(
-            _NoRedirects, urllib.request.HTTPCookieProcessor(self.cookies)
+            NoRedirects, urllib.request.HTTPCookieProcessor(self.cookies)
         )
         self.opener.addheaders = [("Accept-Language", "en")]  # the admin reads English
 

@@ -11,8 +11,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,18 +19,8 @@ BIN = Path(sys.executable).parent
 STATIC_ROOT = ROOT / "site" / "eurobrew" / "static"
 sys.path.insert(0, str(ROOT / "deploy"))
 
+from http_client import fetch  # noqa: E402
 from render_nginx import Tls, render_standalone  # noqa: E402
-
-
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """A redirect is an answer too: report it instead of following it."""
-
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-# Readiness checks take any HTTP status, a redirect to an HTTPS address included.
-_READINESS = urllib.request.build_opener(_NoRedirects)
 
 
 def free_port(start: int, stop: int) -> int:
@@ -83,9 +71,7 @@ def wait_for(url: str, process: subprocess.Popen, timeout: float = 20) -> None:
         if process.poll() is not None:
             raise RuntimeError(f"server exited with {process.returncode} before answering")
         try:
-            _READINESS.open(url, timeout=1).close()
-            return
-        except urllib.error.HTTPError:
+            fetch(url, timeout=1)  # any HTTP status, a redirect to HTTPS included
             return
         except OSError:
             time.sleep(0.1)

@@ -115,31 +115,28 @@ class Editor:
         self._record(self.session.post("/admin/articles/new", fields), self.new_articles, title)
 
     def _retitle(self, article_id: int, number: int) -> None:
-        path = f"/admin/articles/{article_id}/edit"
-        fields = self.session.form(path)
         title = f"Soak {self.run} title {number}"
-        expected = self.titles.setdefault(article_id, Expected(fields["en-title"]))
-        expected.maybe.add(title)
-        fields.update({"en-title": title, "save": "Save"})
-        if saved_id(self.session.post(path, fields)) == article_id:
-            self.saved += 1
-            self.titles[article_id] = Expected(title)
-        else:
-            expected.maybe.discard(title)
-            self.refused.append(f"{path}: not saved")
+        self._change(
+            f"/admin/articles/{article_id}/edit", article_id, "en-title", title, self.titles
+        )
 
     def _page_text(self, page_id: int, number: int) -> None:
-        path = f"/admin/pages/{page_id}/edit"
-        fields = self.session.form(path)
         body = f"Soak {self.run} page text {number}."
-        expected = self.bodies.setdefault(page_id, Expected(fields["en-body"]))
-        expected.maybe.add(body)
-        fields.update({"en-body": body, "save": "Save"})
-        if saved_id(self.session.post(path, fields)) == page_id:
+        self._change(f"/admin/pages/{page_id}/edit", page_id, "en-body", body, self.bodies)
+
+    def _change(
+        self, path: str, record_id: int, name: str, value: str, into: dict[int, Expected]
+    ) -> None:
+        """Save the form at ``path`` with field ``name`` set to ``value``."""
+        fields = self.session.form(path)
+        expected = into.setdefault(record_id, Expected(fields[name]))
+        expected.maybe.add(value)
+        fields.update({name: value, "save": "Save"})
+        if saved_id(self.session.post(path, fields)) == record_id:
             self.saved += 1
-            self.bodies[page_id] = Expected(body)
+            into[record_id] = Expected(value)
         else:
-            expected.maybe.discard(body)
+            expected.maybe.discard(value)
             self.refused.append(f"{path}: not saved")
 
     def _record(self, reply, into: dict[int, str], value: str) -> None:

@@ -20,6 +20,7 @@ from eurobrew.models import ContactMessage
 from mailserver import contact_form
 from redisserver import RedisServer, redis_server_path
 from support import tool_missing
+from test_admin_auth import login
 
 LIMIT = 3
 
@@ -57,9 +58,9 @@ def app_config(redis_server):
 
 
 def fail_login(client, csrf_token, address: str = "127.0.0.1", username: str = "nobody"):
-    token = csrf_token(client, "/admin/login")
-    data = {"csrf_token": token, "username": username, "password": "wrong password"}
-    return client.post("/admin/login", data=data, environ_base={"REMOTE_ADDR": address})
+    return login(
+        client, csrf_token, username, "wrong password", environ_base={"REMOTE_ADDR": address}
+    )
 
 
 def another_worker(app, storage: str) -> int:
@@ -96,10 +97,10 @@ def test_login_and_contact_keep_working_while_redis_is_away(
     assert fail_login(client, csrf_token, "192.0.2.1", "eva").status_code == 429
     # The admin, from elsewhere, still logs in.
     admin = demo_app.test_client()
-    token = csrf_token(admin, "/admin/login")
-    data = {"csrf_token": token, "username": "eva", "password": admin_user.password}
     other = {"REMOTE_ADDR": "192.0.2.2"}
-    assert admin.post("/admin/login", data=data, environ_base=other).status_code == 302
+    assert (
+        login(admin, csrf_token, "eva", admin_user.password, environ_base=other).status_code == 302
+    )
     assert admin.get("/admin/").status_code == 200
     # A visitor's message is stored.
     visitor = demo_app.test_client()

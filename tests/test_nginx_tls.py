@@ -13,16 +13,12 @@ import pytest
 
 import localtls
 import servers
-from conftest import tool_missing
+from http_client import NoRedirects
 from render_nginx import Tls, render_site, render_standalone
+from support import tool_missing
 
 HSTS = "max-age=63072000; includeSubDomains"
 SEED_EN = "/en/news/japan-proposes-us-purchase-of-semiconductor-products"
-
-
-class NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
 
 
 def need_tools():

@@ -63,14 +63,14 @@ def remember_language(response: Response) -> Response:
 
 
 def set_language_cookie(response: Response, lang: str) -> None:
-    """Remember ``lang`` for a year; Secure like the session cookie (over HTTPS)."""
+    """Remember ``lang`` for a year; Secure exactly when the session cookie is."""
     response.set_cookie(
         LANGUAGE_COOKIE,
         lang,
         max_age=COOKIE_MAX_AGE,
         samesite="Lax",
         httponly=True,
-        secure=request.is_secure or current_app.config["SESSION_COOKIE_SECURE"],
+        secure=current_app.session_interface.get_cookie_secure(current_app),
     )
 
 
