@@ -4,34 +4,60 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 export FLASK_APP := wsgi
-STAMP := $(VENV)/.installed
+RUN_LOCK := requirements/run.txt
+TEST_LOCK := requirements/test.txt
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
 NODE_STAMP := node_modules/.installed
 AUDIT_STAMP := scripts/audit/node_modules/.installed
 NPM_CI := npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+PIP_LOCKED := $(BIN)/python -m pip install --quiet --require-hashes -r
+# The project itself, without touching what the lock installed (its builder is in the lock).
+PIP_PROJECT := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+LOCK := $(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11 \
+	--custom-compile-command "make lock" $(LOCK_ARGS)
 
-.PHONY: run dev test lint messages translations setup db system-deps node audit bench soak clean \
-	audit-security audit-observatory audit-wapiti
+.PHONY: run dev test lint messages translations setup setup-run db system-deps node audit bench \
+	soak clean lock audit-security audit-observatory audit-wapiti
 
-$(STAMP): pyproject.toml
+## Serving needs only the run lock: no test tools in a production environment.
+$(RUN_STAMP): $(RUN_LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	$(PIP_LOCKED) $(RUN_LOCK)
+	$(PIP_PROJECT)
+	touch $@
 
-setup: $(STAMP) translations
+## The tests and tools: the run lock's pins plus the test set, all from one lock.
+$(TEST_STAMP): $(TEST_LOCK) $(RUN_STAMP)
+	$(PIP_LOCKED) $(TEST_LOCK)
+	$(PIP_PROJECT)
+	touch $@
+
+## Re-resolve every lock to the newest versions pyproject.toml allows; then run make test.
+lock: $(TEST_STAMP)
+	$(LOCK) --upgrade pyproject.toml requirements/build.in --extra redis -o $(RUN_LOCK)
+	$(LOCK) --upgrade pyproject.toml requirements/build.in --extra redis --extra test \
+		--constraint $(RUN_LOCK) -o $(TEST_LOCK)
+	$(LOCK) --upgrade scripts/security/requirements-wapiti.in \
+		-o scripts/security/requirements-wapiti.txt
+
+## What serving needs (make run, make dev); setup adds the test set.
+setup-run: $(RUN_STAMP) translations
+
+setup: $(TEST_STAMP) translations
 
 ## Compile the catalogs (.po -> .mo, never committed), print their counts, msgfmt --check them.
-translations: $(STAMP)
+translations: $(RUN_STAMP)
 	$(BIN)/flask translations compile
 
 ## Extract interface strings into messages.pot and merge them into every catalog
 ## (keywords and "Translators:" comments as babel.cfg says; changed entries become fuzzy).
-messages: $(STAMP)
+messages: $(RUN_STAMP)
 	$(BIN)/flask translations extract
 	$(BIN)/flask translations update
 
 ## Apply the migrations and load the demo content into an empty database.
-db: setup
+db: setup-run
 	$(BIN)/flask db upgrade
 	$(BIN)/flask demo load
 
@@ -63,7 +89,7 @@ $(AUDIT_STAMP): scripts/audit/package.json scripts/audit/package-lock.json
 audit: setup system-deps $(AUDIT_STAMP)
 	$(BIN)/python scripts/audit.py
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check site tests scripts bench deploy wsgi.py gunicorn.conf.py
 
