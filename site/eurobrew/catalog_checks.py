@@ -15,16 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Message
-from babel.messages.plurals import get_plural
 
 from . import catalog_extract, catalogs
 from .config import PROJECT_ROOT
+from .plural_forms import plural_forms_problem
 
 # %(name)s style placeholders, with the flags, width and precision Python allows.
 NAMED_PLACEHOLDER = re.compile(r"%\((\w+)\)[#0 +-]*\d*(?:\.\d+)?([diouxXeEfFgGcrsa])")
 # A bare %s or %d: the translator cannot move it, so the house rule is names only.
 POSITIONAL_PLACEHOLDER = re.compile(r"%(?!\(|%)[#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
-PLURAL_FORMS_HEADER = re.compile(r'^"Plural-Forms:\s*(.*?)\\n"$', re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -152,11 +151,8 @@ def catalog_problems(lang: str, directory: Path = catalogs.TRANSLATIONS_DIR) -> 
 
 def _header_problems(name: str, path: Path, lang: str) -> list[Problem]:
     # Read the header as written: Babel would quietly fill in a missing Plural-Forms.
-    expected = get_plural(lang).plural_forms
-    written = PLURAL_FORMS_HEADER.search(Path(path).read_text(encoding="utf-8"))
-    if written is None or " ".join(written.group(1).split()) != expected:
-        return [Problem(name, "", f"header needs `Plural-Forms: {expected}`")]
-    return []
+    problem = plural_forms_problem(Path(path).read_text(encoding="utf-8"), lang)
+    return [Problem(name, "", problem)] if problem else []
 
 
 def msgfmt_available() -> bool:
