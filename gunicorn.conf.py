@@ -17,3 +17,11 @@ errorlog = os.environ.get("GUNICORN_ERROR_LOG", "-")
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # The app is imported once in the master so that workers share its memory.
 preload_app = os.environ.get("GUNICORN_PRELOAD", "1") not in {"0", "false", "no"}
+# gunicorn 24+ opens a control socket, by default in the home folder (~/.gunicorn/), shared
+# by every gunicorn of that user on the machine: two sites, or a site and its tests, would
+# talk to each other's master. Off unless GUNICORN_CONTROL_SOCKET names a path of its own.
+if os.environ.get("GUNICORN_CONTROL_SOCKET"):
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
+    control_socket_mode = 0o600
+else:
+    control_socket_disable = True

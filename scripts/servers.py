@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import grp
 import os
 import shutil
 import signal
@@ -118,6 +119,25 @@ def nginx_path() -> str | None:
     )
 
 
+# nginx started by root runs its workers as nobody:nogroup (Debian's build).
+NGINX_GROUP = "nogroup"
+
+
+def share_with_nginx(media_root: Path) -> None:
+    """Let nginx's workers read the photos as README's Deploying section says: through the
+    upload folder's group (the folder is 2750, photos 0640), its parents only traversable."""
+    media_root.mkdir(parents=True, exist_ok=True)
+    media_root.chmod(0o2750)
+    if os.geteuid() == 0:
+        gid = grp.getgrnam(NGINX_GROUP).gr_gid
+        for path in (media_root, *media_root.rglob("*")):
+            os.chown(path, -1, gid)
+    for parent in media_root.parents:
+        if parent in (Path(tempfile.gettempdir()), Path("/")):
+            break
+        parent.chmod(parent.stat().st_mode | 0o001)
+
+
 @contextlib.contextmanager
 def nginx(
     prefix: Path, port: int, upstream: str, media_root: Path, tls: Tls | None = None
@@ -131,14 +151,8 @@ def nginx(
     if binary is None:
         raise FileNotFoundError("nginx (Debian package nginx-light) is not installed")
     prefix.mkdir(parents=True, exist_ok=True)
-    media_root.mkdir(parents=True, exist_ok=True)
-    # nginx's workers run as nobody: what they serve must be readable by others.
-    for folder in (prefix, media_root):
-        folder.chmod(0o755)
-    for parent in media_root.parents:
-        if parent in (Path(tempfile.gettempdir()), Path("/")):
-            break
-        parent.chmod(parent.stat().st_mode | 0o005)
+    prefix.chmod(0o755)
+    share_with_nginx(media_root)
     config = prefix / "nginx.conf"
     config.write_text(
         render_standalone(

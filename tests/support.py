@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from sqlalchemy import text
@@ -33,3 +34,57 @@ def csrf_token_in(html: str) -> str:
     )
     assert match, "the page has no CSRF token"
     return match.group(1)
+
+
+# Slovak long dates name the month in the genitive ("29. mája 2025").
+SLOVAK_GENITIVE_MONTHS = [
+    "januára",
+    "februára",
+    "marca",
+    "apríla",
+    "mája",
+    "júna",
+    "júla",
+    "augusta",
+    "septembra",
+    "októbra",
+    "novembra",
+    "decembra",
+]
+ENGLISH_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def shown_date(text: str, lang: str) -> date:
+    """The date a page shows, read back as a reader would: whatever spaces Babel puts in.
+
+    Slovak: ``29. 5. 2025`` (d. M. y) or ``29. mája 2025`` (genitive month); English:
+    ``May 29, 2025`` or ``29 May 2025``. Anything else fails the test that asked.
+    """
+    words = " ".join(text.split())  # any space: normal, no-break, narrow no-break
+    if lang == "sk":
+        numeric = re.fullmatch(r"(\d{1,2})\. ?(\d{1,2})\. ?(\d{4})", words)
+        if numeric:
+            day, month, year = map(int, numeric.groups())
+            return date(year, month, day)
+        long = re.fullmatch(r"(\d{1,2})\. (\w+) (\d{4})", words)
+        assert long and long[2] in SLOVAK_GENITIVE_MONTHS, f"not a Slovak date: {text!r}"
+        return date(int(long[3]), SLOVAK_GENITIVE_MONTHS.index(long[2]) + 1, int(long[1]))
+    us = re.fullmatch(r"(\w+) (\d{1,2}), (\d{4})", words)
+    if us and us[1] in ENGLISH_MONTHS:
+        return date(int(us[3]), ENGLISH_MONTHS.index(us[1]) + 1, int(us[2]))
+    british = re.fullmatch(r"(\d{1,2}) (\w+) (\d{4})", words)
+    assert british and british[2] in ENGLISH_MONTHS, f"not an English date: {text!r}"
+    return date(int(british[3]), ENGLISH_MONTHS.index(british[2]) + 1, int(british[1]))

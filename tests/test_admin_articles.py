@@ -245,3 +245,16 @@ def test_lists_show_who_changed_what_and_when(admin_client, demo_app, csrf_token
 def test_unknown_article_is_a_404(admin_client):
     assert admin_client.get("/admin/articles/999/edit").status_code == 404
     assert admin_client.get("/admin/articles/999/delete").status_code == 404
+
+
+def test_dates_outside_the_calendar_are_a_form_error_with_the_text_kept(
+    admin_client, demo_app, csrf_token
+):
+    # The first day of year 1 in Bratislava lies before year 1 in UTC: once a 500.
+    before = count_articles(demo_app)
+    for field, value in (("publish_at", "0001-01-01T00:00"), ("published_on", "0001-01-01")):
+        response = post_new(admin_client, csrf_token, **{field: value})
+        assert response.status_code == 400
+        assert "Enter a date between the years 1900 and 9998." in response.text
+        assert "Článok o pivovare" in response.text
+    assert count_articles(demo_app) == before

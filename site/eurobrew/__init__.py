@@ -31,8 +31,7 @@ def create_app(config: type | dict | None = None) -> Flask:
 
 def register_defaults(app: Flask) -> None:
     """Fill in what depends on the instance folder: the secret key and the database."""
-    instance = Path(app.instance_path)
-    instance.mkdir(parents=True, exist_ok=True)
+    instance = config_module.ensure_instance_folder(Path(app.instance_path))
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config_module.load_or_create_secret_key(instance)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):

@@ -24,6 +24,7 @@ from sqlalchemy.engine import make_url
 
 from .extensions import db
 from .media import upload_folder
+from .media.storage import ensure_folder
 from .models import bump_content_version
 
 MANIFEST = "manifest.json"
@@ -131,6 +132,7 @@ def backup_command(path: Path) -> None:
     if path.exists() and any(path.iterdir()):
         raise BackupError(f"{path} exists and is not empty; choose a new folder")
     path.mkdir(parents=True, exist_ok=True)
+    path.chmod(0o700)  # the copy holds password hashes and visitors' messages
     database = backup_database(path)
     photos = upload_folder()
     with tarfile.open(path / UPLOADS, "w") as archive:
@@ -172,7 +174,7 @@ def restore_command(path: Path, yes: bool) -> None:
     if restored.exists():
         restored.rename(photos)
     else:
-        photos.mkdir(parents=True, exist_ok=True)
+        ensure_folder(photos)
     shutil.rmtree(staging, ignore_errors=True)
     shutil.rmtree(old, ignore_errors=True)
     click.echo(f"Restored from {path} (made {manifest.get('created', '?')}).")

@@ -26,13 +26,22 @@ def instance_path() -> Path:
     return Path(os.environ.get("INSTANCE_PATH") or PROJECT_ROOT / "instance").resolve()
 
 
+def ensure_instance_folder(folder: Path) -> Path:
+    """The instance folder, created 0711: others (the front server) may pass through it to
+    the uploads, but may not list it; its secret key and database are the site's alone."""
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        folder.chmod(0o711)
+    return folder
+
+
 def load_or_create_secret_key(folder: Path) -> str:
     """Return the instance folder's secret key, generating it (mode 0600) on first use.
 
     A fixed key in the code would be public; a key made anew at every start would log
     everybody out at every restart. So one random key is kept beside the database.
     """
-    folder.mkdir(parents=True, exist_ok=True)
+    ensure_instance_folder(folder)
     key_file = folder / "secret_key"
     try:
         return key_file.read_text().strip()

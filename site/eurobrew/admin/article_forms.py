@@ -71,12 +71,31 @@ class ArticleTextForm(Form):
         return valid
 
 
+# Dates outside these years are typing mistakes, and the first and last years cannot be
+# moved into UTC and back without leaving the calendar.
+FIRST_YEAR, LAST_YEAR = 1900, 9998
+
+
+def plausible_year(form, field) -> None:
+    """A date (or time) between the years FIRST_YEAR and LAST_YEAR."""
+    if field.data and not FIRST_YEAR <= field.data.year <= LAST_YEAR:
+        raise ValidationError(
+            _l(
+                "Enter a date between the years %(first)d and %(last)d.",
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            )
+        )
+
+
 class ArticleForm(AdminForm):
     """Create or edit an article."""
 
     sk = FormField(ArticleTextForm)
     en = FormField(ArticleTextForm)
-    published_on = DateField(_l("Publication date"), validators=[InputRequired(message=REQUIRED)])
+    published_on = DateField(
+        _l("Publication date"), validators=[InputRequired(message=REQUIRED), plausible_year]
+    )
     status = SelectField(
         _l("Status"),
         choices=[
@@ -90,7 +109,7 @@ class ArticleForm(AdminForm):
     publish_at = DateTimeLocalField(
         _l("Publish at"),
         format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
-        validators=[Optional()],
+        validators=[Optional(), plausible_year],
     )
     photo = FileField(_l("Photo (JPEG, PNG or WebP)"))
     remove_photo = BooleanField(_l("Remove the current photo"))

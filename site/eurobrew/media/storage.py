@@ -19,6 +19,10 @@ VARIANT_WIDTHS = (480, 800)
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 # Far more than any camera makes; a larger image is a decompression bomb, not a photo.
 MAX_PIXELS = 50_000_000
+# The front server reads photos as a member of the folder's group (README: Deploying): the
+# folder passes its group on to new files (setgid) and nobody else may list or read them.
+FOLDER_MODE = 0o2750
+FILE_MODE = 0o640
 
 
 class UnsupportedImage(ValueError):
@@ -32,6 +36,14 @@ class StoredPhoto:
     name: str
     width: int
     height: int
+
+
+def ensure_folder(folder: Path) -> Path:
+    """The upload folder, created with FOLDER_MODE when it does not exist yet."""
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        folder.chmod(FOLDER_MODE)
+    return folder
 
 
 def variant_name(name: str, width: int) -> str:
@@ -85,7 +97,7 @@ def _write_jpeg(image: Image.Image, path: Path) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             image.save(handle, "JPEG", quality=82, optimize=True, progressive=True)
-        os.chmod(tmp, 0o644)  # the front server's workers read it as another user
+        os.chmod(tmp, FILE_MODE)  # the front server reads it through the folder's group
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -98,7 +110,7 @@ def store_image(image: Image.Image, folder: Path) -> StoredPhoto:
     Only pixels are kept (no metadata, no original bytes), so nothing uploaded is ever
     served as it came. On failure no file of the new photo remains.
     """
-    folder.mkdir(parents=True, exist_ok=True)
+    ensure_folder(folder)
     image = _flatten(image)
     if image.width > MAX_WIDTH:
         image.thumbnail((MAX_WIDTH, MAX_WIDTH * 4), Image.Resampling.LANCZOS)

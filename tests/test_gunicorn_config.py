@@ -1,0 +1,40 @@
+"""gunicorn with the project's gunicorn.conf.py leaves nothing behind in shared places."""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+
+import servers
+
+
+def sockets_under(folder) -> list[str]:
+    return [str(p) for p in folder.rglob("*") if stat.S_ISSOCK(p.lstat().st_mode)]
+
+
+def test_no_control_socket_in_the_home_folder(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    env = servers.site_env(tmp_path / "instance", HOME=str(home), XDG_RUNTIME_DIR=str(home))
+    port = servers.free_port(18500, 18520)
+    with servers.gunicorn(env, port) as base:
+        assert servers.fetch(base + "/healthz").status == 200
+        time.sleep(2)  # gunicorn's default opens its socket a moment after the workers start
+        assert not (home / ".gunicorn").exists()
+        assert sockets_under(home) == [] and sockets_under(tmp_path / "instance") == []
+
+
+def test_a_control_socket_only_where_configured_and_private(tmp_path):
+    socket_path = tmp_path / "instance" / "gunicorn.ctl"
+    env = servers.site_env(
+        tmp_path / "instance", HOME=str(tmp_path), GUNICORN_CONTROL_SOCKET=str(socket_path)
+    )
+    port = servers.free_port(18500, 18520)
+    with servers.gunicorn(env, port):
+        deadline = time.monotonic() + 10  # the master opens it once its workers run
+        while not socket_path.is_socket() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert socket_path.is_socket()
+        assert stat.S_IMODE(os.stat(socket_path).st_mode) == 0o600
+        assert sockets_under(tmp_path) == [str(socket_path)]
