@@ -35,8 +35,8 @@ $(TEST_STAMP): $(TEST_LOCK) $(RUN_STAMP)
 
 ## Re-resolve every lock to the newest versions pyproject.toml allows; then run make test.
 lock: $(TEST_STAMP)
-	$(LOCK) --upgrade pyproject.toml requirements/build.in --extra redis -o $(RUN_LOCK)
-	$(LOCK) --upgrade pyproject.toml requirements/build.in --extra redis --extra test \
+	$(LOCK) --upgrade pyproject.toml requirements/build.in -o $(RUN_LOCK)
+	$(LOCK) --upgrade pyproject.toml requirements/build.in --extra test \
 		--constraint $(RUN_LOCK) -o $(TEST_LOCK)
 	$(LOCK) --upgrade scripts/security/requirements-wapiti.in \
 		-o scripts/security/requirements-wapiti.txt
@@ -68,7 +68,7 @@ run: db
 dev: db
 	$(BIN)/flask run --debug --port $(PORT)
 
-## Debian packages the tests drive (browser, nginx, PostgreSQL, Redis, gettext, Java, wrk).
+## Debian packages the tests drive (browser, nginx, PostgreSQL, gettext, Java, wrk).
 system-deps:
 	bash scripts/system-deps.sh
 

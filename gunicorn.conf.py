@@ -25,3 +25,10 @@ if os.environ.get("GUNICORN_CONTROL_SOCKET"):
     control_socket_mode = 0o600
 else:
     control_socket_disable = True
+# X-Forwarded-Proto and the like are believed only from the proxies the site is told sit in
+# front (TRUSTED_PROXIES, as the app's ProxyFix): gunicorn's default trusts any loopback
+# client, so a local request could make itself "HTTPS" with one header.
+if int(os.environ.get("TRUSTED_PROXIES") or 0) > 0:
+    forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+else:
+    forwarded_allow_ips = ""

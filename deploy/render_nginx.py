@@ -71,16 +71,30 @@ def indent(text: str, prefix: str = "    ") -> str:
     return "\n".join(prefix + line if line else "" for line in text.splitlines())
 
 
+def without_tls(template: str) -> str:
+    """A template with its ``${TLS}`` line removed, for plain HTTP."""
+    return re.sub(r"^[ \t]*\$\{TLS\}\n", "", template, flags=re.M)
+
+
+def default_server(listen: str, certificate: str = "") -> str:
+    """The catch-all server for ``listen``: it closes requests for names not the site's."""
+    template = (HERE / "nginx-default.conf").read_text()
+    if not certificate:
+        return fill(without_tls(template), {"LISTEN": listen})
+    return fill(template, {"LISTEN": listen, "TLS": certificate})
+
+
 def render_site(tls: Tls | None = None, **values: str) -> str:
     """The site configuration with its placeholders filled in; over HTTPS with ``tls``."""
     site = (HERE / "nginx.conf").read_text()
     if tls is None:
-        return fill(re.sub(r"^[ \t]*\$\{TLS\}\n", "", site, flags=re.M), values)
+        return fill(without_tls(site), values) + "\n" + default_server(values["LISTEN"])
     settings = fill(
         (HERE / "nginx-tls.conf").read_text(), {"TLS_CERT": tls.cert, "TLS_KEY": tls.key}
     )
     # ${TLS} stands indented in nginx.conf: its first line is indented already.
-    https = {**values, "LISTEN": f"{tls.listen} ssl http2", "TLS": indent(settings).lstrip()}
+    https_listen = f"{tls.listen} ssl http2"
+    https = {**values, "LISTEN": https_listen, "TLS": indent(settings).lstrip()}
     redirect = fill(
         (HERE / "nginx-redirect.conf").read_text(),
         {
@@ -89,7 +103,11 @@ def render_site(tls: Tls | None = None, **values: str) -> str:
             "HTTPS_PORT": tls.port_suffix(),
         },
     )
-    return fill(site, https) + "\n" + redirect
+    # The catch-all on the HTTPS port completes the handshake with the site's certificate
+    # (clients that name an address send no SNI) and then closes the request.
+    certificate = f"ssl_certificate {tls.cert};\n    ssl_certificate_key {tls.key};"
+    defaults = default_server(values["LISTEN"]) + "\n" + default_server(https_listen, certificate)
+    return "\n".join((fill(site, https), redirect, defaults))
 
 
 def render_standalone(prefix: Path, tls: Tls | None = None, **values: str) -> str:
@@ -101,7 +119,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--upstream", default="127.0.0.1:8000", help="gunicorn's address")
     parser.add_argument("--listen", default="80", help="nginx's listen value for plain HTTP")
-    parser.add_argument("--server-name", default="_")
+    parser.add_argument(
+        "--server-name",
+        default="localhost 127.0.0.1",
+        help="the site's host names, space-separated; requests for others are closed (444)",
+    )
     parser.add_argument("--static-root", required=True, help="site/eurobrew/static, absolute")
     parser.add_argument("--media-root", required=True, help="the upload folder, absolute")
     parser.add_argument("--cache-dir", default="/var/cache/nginx/eurobrew")

@@ -87,8 +87,11 @@ def gunicorn(
     log: Path | None = None,
     health: str = "/healthz",
 ) -> Iterator[str]:
-    """The app under gunicorn with the project's gunicorn.conf.py on a loopback port."""
-    env = dict(env, GUNICORN_BIND=f"127.0.0.1:{port}")
+    """The app under gunicorn with the project's gunicorn.conf.py on a loopback port.
+
+    Its SITE_URL is its own address unless ``env`` names another (nginx's, in front).
+    """
+    env = {"SITE_URL": f"http://127.0.0.1:{port}", **env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
     out = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
     process = subprocess.Popen(
         [str(BIN / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), app],
@@ -160,7 +163,7 @@ def nginx(
             tls,
             UPSTREAM=upstream,
             LISTEN=f"127.0.0.1:{port}",
-            SERVER_NAME="localhost",
+            SERVER_NAME="localhost 127.0.0.1",
             STATIC_ROOT=str(STATIC_ROOT),
             MEDIA_ROOT=str(media_root),
             CACHE_DIR=str(prefix / "cache"),

@@ -9,7 +9,6 @@ declare -A PACKAGES=(
   [nginx]=nginx-light
   [wrk]=wrk
   [/usr/lib/postgresql/15/bin/initdb]=postgresql
-  [redis-server]=redis-server
   [msgfmt]=gettext
   [java]=openjdk-17-jre-headless
 )

@@ -79,3 +79,11 @@ def article_form(token: str, **fields) -> dict:
     }
     data.update(fields)
     return data
+
+
+def add_many_articles(app, count: int) -> None:
+    """Add ``count`` published articles in both languages, in one transaction."""
+    with app.app_context():
+        for number in range(1, count + 1):
+            add_article(number, commit=False)
+        db.session.commit()

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import event
 
 import pgcluster
+import servers
 from eurobrew import create_app
 from eurobrew.caching import close_stamp_connections
 from eurobrew.config import PROJECT_ROOT, TestConfig
@@ -19,7 +20,7 @@ from eurobrew.extensions import db
 from eurobrew.media import upload_folder
 from eurobrew.models import User
 from mailserver import MailServer
-from support import csrf_token_in, reset_database, tool_missing
+from support import NGINX_ADMIN, SITE_URL, csrf_token_in, reset_database, tool_missing
 
 ADMIN_NAME = "eva"
 ADMIN_PASSWORD = "correct horse battery staple"
@@ -47,6 +48,7 @@ def postgres_cluster(request):
         "TEST_SERVER_DATABASE_URL": "eurobrew_server",  # gunicorn behind nginx
         "TEST_KILL_DATABASE_URL": "eurobrew_kill",  # gunicorn with workers killed
         "TEST_SOAK_DATABASE_URL": "eurobrew_soak",  # the short soak
+        "TEST_LIMITS_DATABASE_URL": "eurobrew_limits",  # limits under several workers
     }
     with pgcluster.cluster(tuple(names.values())) as urls:
         for variable, name in names.items():
@@ -84,6 +86,8 @@ def app(tmp_path, monkeypatch, app_config):
             "TESTING": True,
             "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
             "UPLOAD_FOLDER": str(tmp_path / "uploads"),
+            # Not the test client's Host (localhost): every absolute URL must come from here.
+            "SITE_URL": SITE_URL,
             **app_config,
             # Production keeps the slow hash (test_admin_auth checks); tests need speed.
             "PASSWORD_HASH_METHOD": TestConfig.PASSWORD_HASH_METHOD,
@@ -194,3 +198,38 @@ def mail_server():
     server = MailServer().start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def nginx_site(tmp_path_factory):
+    """gunicorn with the demo site, and nginx in front; yields (direct URL, nginx URL).
+
+    One for the session: test_nginx.py and test_nginx_hosts.py share it (and its database).
+    """
+    if servers.nginx_path() is None:
+        tool_missing("nginx (Debian package nginx-light)")
+    folder = tmp_path_factory.mktemp("nginx-site")
+    app_port = servers.free_port(18010, 18020)
+    front_port = servers.free_port(18020, 18030)
+    env = servers.site_env(
+        folder / "instance",
+        os.environ.get("TEST_SERVER_DATABASE_URL"),
+        TRUSTED_PROXIES="1",
+        GUNICORN_WORKERS="2",
+        PAGE_CACHE_MB="0",
+        SITE_URL=f"http://127.0.0.1:{front_port}",
+    )
+    servers.prepare_site(env, articles=12)
+    servers.flask(
+        env, "users", "create", *NGINX_ADMIN[:1], "--password-stdin", stdin=NGINX_ADMIN[1] + "\n"
+    )
+    with (
+        servers.gunicorn(env, app_port, log=folder / "gunicorn.log") as direct,
+        servers.nginx(
+            folder / "nginx",
+            front_port,
+            f"127.0.0.1:{app_port}",
+            folder / "instance" / "uploads",
+        ) as front,
+    ):
+        yield direct, front

@@ -11,6 +11,13 @@ from sqlalchemy import text
 from eurobrew.catalog_checks import in_ci
 from eurobrew.extensions import db
 
+# The test apps' SITE_URL: the origin of every absolute URL, whatever Host a request names.
+SITE_URL = "http://www.eurobrew.test"
+
+
+# The admin account of the nginx tests' site (conftest.nginx_site).
+NGINX_ADMIN = ("nginx-admin", "a passphrase for nginx tests")
+
 
 def tool_missing(name: str) -> None:
     """A test needs a tool that is not installed: fail in CI, skip elsewhere, naming it."""

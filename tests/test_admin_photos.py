@@ -100,7 +100,7 @@ def test_a_decompression_bomb_is_refused(admin_client, demo_app, csrf_token):
     Image.new("1", (9000, 6000)).save(buffer, "PNG")  # 54 megapixels in a few kilobytes
     response = post_photo(admin_client, csrf_token, buffer.getvalue(), "bomb.png")
     assert response.status_code == 400
-    assert "This file is not a JPEG, PNG or WebP image." in response.text
+    assert "The photo has too many pixels" in response.text
 
 
 def test_a_photo_over_the_limit_is_a_form_error(admin_client, demo_app, csrf_token):
@@ -164,3 +164,27 @@ def test_a_failed_commit_leaves_no_photo_files(admin_client, demo_app, csrf_toke
     assert uploads(demo_app) == before
     with demo_app.app_context():
         assert db.session.query(Article).count() == 1
+
+
+def test_a_photo_over_the_pixel_cap_is_refused_saying_the_cap(admin_client, demo_app, csrf_token):
+    buffer = io.BytesIO()
+    Image.new("L", (6400, 6300)).save(buffer, "PNG")  # 40.3 megapixels, a few kB
+    before = uploads(demo_app)
+    response = post_photo(admin_client, csrf_token, buffer.getvalue(), "huge.png")
+    assert response.status_code == 400
+    assert "The photo has too many pixels: at most 40 megapixels (a WebP at most 16)." in (
+        response.text
+    )
+    assert "at most 8 MB and 40 megapixels" in response.text  # the help text says so first
+    assert uploads(demo_app) == before
+
+
+def test_a_16_bit_greyscale_photo_keeps_its_greys(admin_client, demo_app, csrf_token):
+    grey = Image.new("I;16", (600, 400), 32768)  # the middle of 0-65535
+    buffer = io.BytesIO()
+    grey.save(buffer, "PNG")
+    response = post_photo(admin_client, csrf_token, buffer.getvalue(), "grey.png")
+    assert response.status_code == 302
+    stored = Path(demo_app.config["UPLOAD_FOLDER"]) / photo_of(demo_app).photo
+    with Image.open(stored) as image:
+        assert all(120 <= value <= 136 for value in image.convert("L").getextrema())

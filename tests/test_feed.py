@@ -9,9 +9,10 @@ from builders import add_article
 from eurobrew.extensions import db
 from eurobrew.models import ArticleStatus
 from eurobrew.models.base import utcnow
+from support import SITE_URL
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
-BASE = "http://localhost"
+BASE = SITE_URL
 SEED_EN = "/en/news/japan-proposes-us-purchase-of-semiconductor-products"
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import stat
 import time
+import urllib.request
+
+import pytest
 
 import servers
 
@@ -38,3 +41,19 @@ def test_a_control_socket_only_where_configured_and_private(tmp_path):
         assert socket_path.is_socket()
         assert stat.S_IMODE(os.stat(socket_path).st_mode) == 0o600
         assert sockets_under(tmp_path) == [str(socket_path)]
+
+
+@pytest.mark.parametrize(("trusted", "secure"), [("0", False), ("1", True)])
+def test_forwarded_headers_count_only_behind_a_trusted_proxy(tmp_path, trusted, secure):
+    # A loopback client claims HTTPS; only with a proxy in front may that be believed.
+    env = servers.site_env(tmp_path / "instance", TRUSTED_PROXIES=trusted, GUNICORN_WORKERS="1")
+    servers.prepare_site(env)
+    port = servers.free_port(18500, 18520)
+    with servers.gunicorn(env, port) as base:
+        request = urllib.request.Request(
+            base + "/en/contact", headers={"X-Forwarded-Proto": "https"}
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            cookies = response.headers.get_all("Set-Cookie")
+    session = next(c for c in cookies if c.startswith("session="))
+    assert ("; Secure" in session) is secure

@@ -3,7 +3,7 @@
 import re
 from datetime import date, timedelta
 
-from builders import add_article
+from builders import add_article, add_many_articles
 from eurobrew.models import ArticleStatus
 from eurobrew.models.base import utcnow
 from support import shown_date
@@ -25,17 +25,8 @@ def titles(html: str) -> list[str]:
     return re.findall(r'<h2><a href="[^"]+">([^<]+)</a></h2>', html)
 
 
-def add_many(app, count):
-    with app.app_context():
-        for n in range(1, count + 1):
-            add_article(n, commit=False)
-        from eurobrew.extensions import db
-
-        db.session.commit()
-
-
 def test_list_is_newest_first_ten_a_page(demo_app):
-    add_many(demo_app, 25)  # plus the seed article, dated 2025-05-29, newest of all
+    add_many_articles(demo_app, 25)  # plus the seed article, dated 2025-05-29, newest of all
     client = demo_app.test_client()
     first = client.get("/en/news/").get_data(as_text=True)
     assert titles(first)[:3] == [
@@ -55,7 +46,7 @@ def test_list_is_newest_first_ten_a_page(demo_app):
 
 
 def test_pagination_links_walk_the_list(demo_app):
-    add_many(demo_app, 25)
+    add_many_articles(demo_app, 25)
     client = demo_app.test_client()
     html = client.get("/en/news/?page=2").get_data(as_text=True)
     assert 'rel="prev" href="/en/news/"' in html
@@ -102,7 +93,7 @@ def test_article_photo_is_served_with_a_long_cache(client):
 
 
 def test_back_link_leads_to_the_list_page_of_the_article(demo_app):
-    add_many(demo_app, 25)
+    add_many_articles(demo_app, 25)
     client = demo_app.test_client()
     # Article 3 is the 24th newest of 26: on page 3.
     html = client.get("/en/news/article-3").get_data(as_text=True)
@@ -137,7 +128,7 @@ def test_scheduled_article_appears_once_its_time_has_passed(demo_app):
 
 
 def test_home_shows_its_text_and_the_latest_news(demo_app):
-    add_many(demo_app, 8)
+    add_many_articles(demo_app, 8)
     html = demo_app.test_client().get("/en/").get_data(as_text=True)
     assert "Latest news" in html
     latest = re.findall(r'<h3><a href="([^"]+)">', html)

@@ -1,17 +1,12 @@
 """The site behind Debian's nginx with deploy/nginx.conf: pages, static files, photos, headers."""
 
-import os
 import re
 import urllib.error
 import urllib.request
 
-import pytest
-
-import servers
 from http_client import AdminSession, FormValues, NoRedirects
-from support import tool_missing
+from support import NGINX_ADMIN
 
-ADMIN = ("nginx-admin", "a passphrase for nginx tests")
 SEED_SK = "/sk/novinky/japonsko-navrhuje-nakup-americkych-polovodicovych-produktov"
 
 
@@ -28,36 +23,8 @@ def fetch(url, headers=None):
         return error.code, error.headers, error.read()
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """gunicorn with the demo site, and nginx in front; yields (direct URL, nginx URL)."""
-    if servers.nginx_path() is None:
-        tool_missing("nginx (Debian package nginx-light)")
-    folder = tmp_path_factory.mktemp("nginx-site")
-    env = servers.site_env(
-        folder / "instance",
-        os.environ.get("TEST_SERVER_DATABASE_URL"),
-        TRUSTED_PROXIES="1",
-        GUNICORN_WORKERS="2",
-        PAGE_CACHE_MB="0",
-    )
-    servers.prepare_site(env, articles=0)
-    servers.flask(env, "users", "create", *ADMIN[:1], "--password-stdin", stdin=ADMIN[1] + "\n")
-    app_port = servers.free_port(18010, 18020)
-    with (
-        servers.gunicorn(env, app_port, log=folder / "gunicorn.log") as direct,
-        servers.nginx(
-            folder / "nginx",
-            servers.free_port(18020, 18030),
-            f"127.0.0.1:{app_port}",
-            folder / "instance" / "uploads",
-        ) as front,
-    ):
-        yield direct, front
-
-
-def test_pages_come_through_nginx(site):
-    direct, front = site
+def test_pages_come_through_nginx(nginx_site):
+    direct, front = nginx_site
     for path in ("/sk/", "/en/news/", SEED_SK, "/en/about-us"):
         status, headers, body = fetch(front + path)
         assert status == 200, path
@@ -69,14 +36,14 @@ def test_pages_come_through_nginx(site):
     assert status == 404 and "Page not found" in body.decode()
 
 
-def test_no_server_version_is_disclosed(site):
-    _, front = site
+def test_no_server_version_is_disclosed(nginx_site):
+    _, front = nginx_site
     _, headers, _ = fetch(front + "/sk/")
     assert headers["Server"] == "nginx"
 
 
-def test_security_headers_on_everything_nginx_sends(site):
-    _, front = site
+def test_security_headers_on_everything_nginx_sends(nginx_site):
+    _, front = nginx_site
     _, _, body = fetch(front + SEED_SK)
     html = body.decode()
     photo = re.search(r'<img src="(/media/[^"]+)"', html).group(1)
@@ -100,8 +67,8 @@ def test_security_headers_on_everything_nginx_sends(site):
         assert "Strict-Transport-Security" not in headers, path  # plain HTTP
 
 
-def test_public_pages_are_micro_cached_for_anonymous_visitors(site):
-    _, front = site
+def test_public_pages_are_micro_cached_for_anonymous_visitors(nginx_site):
+    _, front = nginx_site
     fetch(front + "/en/links")
     _, headers, _ = fetch(front + "/en/links")
     assert headers["X-Cache-Status"] == "HIT"
@@ -111,23 +78,23 @@ def test_public_pages_are_micro_cached_for_anonymous_visitors(site):
     assert "X-Accel-Expires" not in headers  # nginx's instruction stays between the two
 
 
-def test_errors_and_health_are_not_cached(site):
-    _, front = site
+def test_errors_and_health_are_not_cached(nginx_site):
+    _, front = nginx_site
     for path in ("/en/missing", "/healthz"):
         fetch(front + path)
         _, headers, _ = fetch(front + path)
         assert headers.get("X-Cache-Status") != "HIT", path
 
 
-def test_revalidation_through_nginx(site):
-    _, front = site
+def test_revalidation_through_nginx(nginx_site):
+    _, front = nginx_site
     _, headers, _ = fetch(front + "/sk/o-nas")
     status, _, body = fetch(front + "/sk/o-nas", {"If-None-Match": headers["ETag"]})
     assert status == 304 and body == b""
 
 
-def test_nginx_serves_hashed_static_files_for_a_year(site):
-    direct, front = site
+def test_nginx_serves_hashed_static_files_for_a_year(nginx_site):
+    direct, front = nginx_site
     _, _, body = fetch(front + "/sk/")
     css = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', body.decode()).group(1)
     status, headers, body = fetch(front + css)
@@ -139,8 +106,8 @@ def test_nginx_serves_hashed_static_files_for_a_year(site):
     assert body == fetch(direct + css)[2]
 
 
-def test_nginx_serves_photos_without_sniffing(site):
-    _, front = site
+def test_nginx_serves_photos_without_sniffing(nginx_site):
+    _, front = nginx_site
     _, _, body = fetch(front + SEED_SK)
     photo = re.search(r'<img src="(/media/[^"]+)"', body.decode()).group(1)
     status, headers, body = fetch(front + photo)
@@ -152,10 +119,10 @@ def test_nginx_serves_photos_without_sniffing(site):
     assert fetch(front + "/media/../instance/secret_key")[0] in (400, 404)
 
 
-def test_an_admin_never_sees_a_stale_page(site):
-    _, front = site
+def test_an_admin_never_sees_a_stale_page(nginx_site):
+    _, front = nginx_site
     admin = AdminSession(front)
-    admin.login(*ADMIN)  # raises unless the login answers 302
+    admin.login(*NGINX_ADMIN)  # raises unless the login answers 302
     # Fill the micro-cache with the anonymous version of the contact data's page...
     fetch(front + "/en/about-us")
     assert fetch(front + "/en/about-us")[1]["X-Cache-Status"] == "HIT"

@@ -36,20 +36,20 @@ def certificate(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, certificate):
-    """gunicorn (PREFERRED_URL_SCHEME=https) behind nginx with TLS; yields (http, https) URLs."""
+    """gunicorn (SITE_URL https://...) behind nginx with TLS; yields (http, https) URLs."""
     folder = tmp_path_factory.mktemp("nginx-tls-site")
+    app_port = servers.free_port(18440, 18450)
+    http_port = servers.free_port(18450, 18460)
+    https_port = servers.free_port(http_port + 1, 18470)
     env = servers.site_env(
         folder / "instance",
         os.environ.get("TEST_E2E_DATABASE_URL"),
         TRUSTED_PROXIES="1",
-        PREFERRED_URL_SCHEME="https",
+        SITE_URL=f"https://127.0.0.1:{https_port}",
         GUNICORN_WORKERS="2",
         PAGE_CACHE_MB="0",
     )
     servers.prepare_site(env, articles=0)
-    app_port = servers.free_port(18440, 18450)
-    http_port = servers.free_port(18450, 18460)
-    https_port = servers.free_port(http_port + 1, 18470)
     tls = Tls(str(certificate.cert), str(certificate.key), f"127.0.0.1:{https_port}")
     with (
         servers.gunicorn(env, app_port, log=folder / "gunicorn.log"),
@@ -95,10 +95,15 @@ def test_plain_config_has_no_tls_and_https_adds_a_redirect():
     plain = render_site(**SITE_VALUES)
     assert not re.search(r"\$\{[A-Z_]+\}", plain)  # every placeholder filled
     assert "ssl_certificate" not in plain and "return 301" not in plain
-    assert re.findall(r"listen (.+);", plain) == ["80"]
+    assert re.findall(r"listen (.+);", plain) == ["80", "80 default_server"]
     https = render_site(Tls("/c.pem", "/k.pem"), **SITE_VALUES)
     assert not re.search(r"\$\{[A-Z_]+\}", https)
-    assert re.findall(r"listen (.+);", https) == ["443 ssl http2", "80"]
+    assert re.findall(r"listen (.+);", https) == [
+        "443 ssl http2",
+        "80",
+        "80 default_server",
+        "443 ssl http2 default_server",
+    ]
     assert "return 301 https://$host$request_uri;" in https  # the default port is implied
     on_a_port = render_site(Tls("/c.pem", "/k.pem", "127.0.0.1:8443"), **SITE_VALUES)
     assert "return 301 https://$host:8443$request_uri;" in on_a_port
@@ -114,7 +119,7 @@ def test_rendered_tls_config_is_valid(tmp_path, certificate):
             Tls(str(certificate.cert), str(certificate.key), "127.0.0.1:18443"),
             UPSTREAM="127.0.0.1:18441",
             LISTEN="127.0.0.1:18480",
-            SERVER_NAME="localhost",
+            SERVER_NAME="localhost 127.0.0.1",
             STATIC_ROOT=str(servers.STATIC_ROOT),
             MEDIA_ROOT=str(tmp_path / "media"),
             CACHE_DIR=str(prefix / "cache"),

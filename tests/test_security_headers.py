@@ -115,7 +115,7 @@ def test_hsts_when_https_is_configured(tmp_path, monkeypatch):
     monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))
     app = create_app(
         {
-            "PREFERRED_URL_SCHEME": "https",
+            "SITE_URL": "https://www.eurobrew.test",
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/x.sqlite3",
         }
     )

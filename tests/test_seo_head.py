@@ -9,8 +9,9 @@ from eurobrew.extensions import db
 from eurobrew.models import ArticleStatus
 from eurobrew.models.base import utcnow
 from headtags import read_head
+from support import SITE_URL
 
-BASE = "http://localhost"
+BASE = SITE_URL
 SEED_EN = "/en/news/japan-proposes-us-purchase-of-semiconductor-products"
 SEED_SK = "/sk/novinky/japonsko-navrhuje-nakup-americkych-polovodicovych-produktov"
 COUNTERPARTS = [

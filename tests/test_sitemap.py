@@ -9,9 +9,10 @@ from builders import add_article
 from eurobrew.extensions import db
 from eurobrew.models import ArticleStatus
 from eurobrew.models.base import utcnow
+from support import SITE_URL
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-BASE = "http://localhost"
+BASE = SITE_URL
 SEED_EN = "/en/news/japan-proposes-us-purchase-of-semiconductor-products"
 SEED_SK = "/sk/novinky/japonsko-navrhuje-nakup-americkych-polovodicovych-produktov"
 DEMO_PATHS = {

@@ -36,18 +36,19 @@ def demo_site(folder: Path, https: bool) -> Iterator[str]:
 
     With ``https`` nginx terminates TLS with a certificate from a throwaway local CA
     (``folder/tls/ca.pem``, for the scanner to trust) and the app is told so, exactly as in
-    production (PREFERRED_URL_SCHEME=https, TRUSTED_PROXIES=1).
+    production (SITE_URL https://..., TRUSTED_PROXIES=1).
     """
-    extra = {"PREFERRED_URL_SCHEME": "https"} if https else {}
-    env = servers.site_env(folder / "instance", TRUSTED_PROXIES="1", **extra)
-    servers.prepare_site(env, articles=0)
     tls = None
     app_port = servers.free_port(18400, 18410)
     http_port = servers.free_port(18410, 18420)
+    site_url = f"http://127.0.0.1:{http_port}"
     if https:
         certificate = localtls.make_local_tls(folder / "tls")
         https_port = servers.free_port(18420, 18430)
         tls = Tls(str(certificate.cert), str(certificate.key), f"127.0.0.1:{https_port}")
+        site_url = f"https://127.0.0.1:{https_port}"
+    env = servers.site_env(folder / "instance", TRUSTED_PROXIES="1", SITE_URL=site_url)
+    servers.prepare_site(env, articles=0)
     with (
         servers.gunicorn(env, app_port, log=folder / "gunicorn.log"),
         servers.nginx(

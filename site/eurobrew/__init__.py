@@ -7,12 +7,13 @@ from pathlib import Path
 from flask import Flask
 
 from . import config as config_module
+from .hosts import SiteFlask
 
 
 def create_app(config: type | dict | None = None) -> Flask:
     """Build the app: settings, extensions, blueprints, error pages and CLI commands."""
     instance = config_module.instance_path()
-    app = Flask(__name__, instance_path=str(instance), instance_relative_config=False)
+    app = SiteFlask(__name__, instance_path=str(instance), instance_relative_config=False)
     app.config.from_object(config_module.Config)
     if isinstance(config, dict):
         app.config.update(config)
@@ -26,6 +27,7 @@ def create_app(config: type | dict | None = None) -> Flask:
     register_template_helpers(app)
     register_errorhandlers(app)
     register_cli(app)
+    register_host_guard(app)
     return app
 
 
@@ -59,6 +61,13 @@ def register_proxy(app: Flask) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
 
+def register_host_guard(app: Flask) -> None:
+    """The Host check, outermost, so no cache or view ever sees a stranger's host name."""
+    from . import hosts
+
+    hosts.init_app(app)
+
+
 def register_sessions(app: Flask) -> None:
     """Signed-cookie sessions that cost nothing for visitors without one."""
     from .sessions import LazyCookieSessionInterface
@@ -79,9 +88,9 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=i18n.select_locale)
     i18n.init_app(app)
     routing.init_app(app)
+    ratelimits.init_app(app)
     csrf.init_app(app)
     login_manager.init_app(app)
-    ratelimits.init_app(app)
     security.init_app(app)
 
 

@@ -79,7 +79,10 @@ class Config:
     HOME_NEWS_COUNT = int(os.environ.get("HOME_NEWS_COUNT", "5"))
     SITEMAP_MAX_URLS = int(os.environ.get("SITEMAP_MAX_URLS", "50000"))
     UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER") or None  # default: <instance>/uploads
-    PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
+    # The one origin every absolute URL starts with (hosts.py); make run's address by default.
+    SITE_URL = os.environ.get("SITE_URL") or f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+    # More host names the site answers to besides SITE_URL's and loopback (comma-separated).
+    ALLOWED_HOSTS = [n.strip() for n in os.environ.get("ALLOWED_HOSTS", "").split(",") if n.strip()]
     SEND_FILE_MAX_AGE_DEFAULT = 3600
     # Rendered public pages kept in memory per worker, keyed by ETag; 0 turns it off.
     PAGE_CACHE_MB = float(os.environ.get("PAGE_CACHE_MB", "32"))
@@ -98,16 +101,9 @@ class Config:
     ADMIN_SESSION_HOURS = int(os.environ.get("ADMIN_SESSION_HOURS", "12"))
     # werkzeug's scrypt with its own work factor (N=2**15): slow on purpose.
     PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 - a method name, not a password
-    # Failed logins per username and per client address; the storage is shared by every
-    # worker only when it is Redis (memory:// counts per process).
+    # Failed logins per username and per client address, counted in the database that every
+    # worker and host shares (ratelimits.py).
     LOGIN_FAILURE_LIMIT = os.environ.get("LOGIN_FAILURE_LIMIT", "5 per 15 minutes")
-    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
-    # When Redis is unreachable, the same limits are counted in each worker's memory instead
-    # of failing the login and contact forms; Redis is tried again, with growing pauses up to
-    # about half a minute, and takes over when it answers.
-    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
-    RATELIMIT_STRATEGY = "moving-window"
-    RATELIMIT_HEADERS_ENABLED = False
     # Photos: the largest upload accepted (MAX_CONTENT_LENGTH is derived from it).
     MAX_UPLOAD_MB = int(os.environ.get("MAX_UPLOAD_MB", "8"))
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session, which expires itself

@@ -1,7 +1,5 @@
 """Extension objects, created unbound; the application factory binds them."""
 
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -32,5 +30,3 @@ migrate = Migrate()
 babel = SiteBabel()  # Flask-Babel, caching catalogs per app
 csrf = CSRFProtect()
 login_manager = LoginManager()
-# No default limits: only the login form is throttled, by its own decorators.
-limiter = Limiter(key_func=get_remote_address)

@@ -34,6 +34,25 @@ class RowIdConverter(IntegerConverter):
         super().__init__(url_map, min=1, max=MAX_ROW_ID)
 
 
+def reserved_segments(app: Flask, lang: str) -> set[str]:
+    """Path segments the site routes itself where a page's slug would go (``/<lang>/<slug>``).
+
+    Read from the URL map, so every route added later is reserved too: news, contact,
+    privacy, feeds, search ... under the language, and admin, static, media, healthz ... at
+    the top, which a page could not shadow but whose names would only confuse.
+    """
+    reserved = set()
+    for rule in app.url_map.iter_rules():
+        segments = [part for part in rule.rule.split("/") if part]
+        if segments and segments[0] == lang:
+            segments = segments[1:]
+        elif segments and segments[0].startswith("<"):
+            continue  # /<lang:lang>/... : the pages themselves
+        if segments and "<" not in segments[0]:
+            reserved.add(segments[0].lower())
+    return reserved
+
+
 def init_app(app: Flask) -> None:
     """Register the converters."""
     app.url_map.converters["slug"] = SlugConverter

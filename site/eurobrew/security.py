@@ -29,7 +29,7 @@ HSTS = "max-age=63072000; includeSubDomains"
 
 def https_configured() -> bool:
     """True when the site is served over HTTPS (and so may demand it)."""
-    return current_app.config.get("PREFERRED_URL_SCHEME") == "https"
+    return current_app.config["SITE_URL"].startswith("https://")
 
 
 def add_security_headers(response: Response) -> Response:

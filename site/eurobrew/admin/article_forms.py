@@ -19,7 +19,7 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Optional, ValidationError
 
-from ..media.storage import UnsupportedImage, open_upload
+from ..media.storage import TooManyPixels, UnsupportedImage, megapixel_caps, open_upload
 from ..models import ArticleStatus
 from ..validators import max_length, single_line
 from .forms import REQUIRED, AdminForm, strip_filter, web_address
@@ -152,6 +152,16 @@ class ArticleForm(AdminForm):
             )
         try:
             self.photo_image = open_upload(upload.stream)
+        except TooManyPixels as err:
+            most, webp = megapixel_caps()
+            raise ValidationError(
+                _l(
+                    "The photo has too many pixels: at most %(most)d megapixels (a WebP at most "
+                    "%(webp)d). Choose a smaller one.",
+                    most=most,
+                    webp=webp,
+                )
+            ) from err
         except UnsupportedImage as err:
             raise ValidationError(
                 _l("This file is not a JPEG, PNG or WebP image. Choose a photo in one of them.")

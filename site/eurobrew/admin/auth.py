@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
-
-from flask import current_app, flash, g, redirect, render_template, request, session, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 from werkzeug.security import check_password_hash
 
-from ..extensions import db, limiter
+from ..extensions import db
 from ..i18n import LANGUAGES, set_language_cookie
 from ..models import User
 from ..models.base import utcnow
 from ..models.users import MAX_PASSWORD_LENGTH, hash_password
+from ..ratelimits import Limit, attempt_key, limited_attempt
 from . import bp
 from .forms import LoginForm
 from .security import audit, client_address, safe_next, start_session_clock
@@ -23,25 +22,17 @@ from .security import audit, client_address, safe_next, start_session_clock
 _dummy_hashes: dict[str, str] = {}
 
 
-def login_limit() -> str:
+def login_limit() -> Limit:
     """Failed logins allowed per username and per address, e.g. "5 per 15 minutes"."""
-    return current_app.config["LOGIN_FAILURE_LIMIT"]
+    return Limit.parse(current_app.config["LOGIN_FAILURE_LIMIT"])
 
 
-def username_key() -> str:
-    """The throttling key of the username tried (hashed: it is arbitrary input)."""
-    name = (request.form.get("username") or "").strip().lower()
-    return "user:" + hashlib.sha256(name.encode("utf-8", "replace")).hexdigest()
-
-
-def address_key() -> str:
-    """The throttling key of the client address."""
-    return "address:" + client_address()
-
-
-def login_failed(response) -> bool:
-    """Only failed logins count towards the limit, not every visit of the form."""
-    return bool(g.get("login_failed"))
+def login_keys(username: str) -> list[str]:
+    """What failed logins are counted by: the username tried, and the client's address."""
+    return [
+        attempt_key("login-user", (username or "").strip().lower()),
+        attempt_key("login-address", client_address()),
+    ]
 
 
 def authenticate(username: str, password: str) -> User | None:
@@ -62,32 +53,35 @@ def after_login_url() -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(login_limit, key_func=username_key, methods=["POST"], deduct_when=login_failed)
-@limiter.limit(login_limit, key_func=address_key, methods=["POST"], deduct_when=login_failed)
 def login():
-    """The login form; a new session starts on success."""
+    """The login form; a new session starts on success. Failed tries are limited (429)."""
     if current_user.is_authenticated:
         return redirect(after_login_url())
     form = LoginForm()
-    if request.method == "POST" and not form.validate():
-        return render_template("admin/login.html", form=form), 400
-    if form.is_submitted():
+    if request.method != "POST":
+        return render_template("admin/login.html", form=form)
+    with limited_attempt(login_keys(request.form.get("username", "")), login_limit()) as attempt:
+        if not form.validate():
+            return render_template("admin/login.html", form=form), 400
         user = authenticate(form.username.data, form.password.data)
         if user is None:
-            g.login_failed = True
+            attempt.count()
             audit("login failed", form.username.data)
             error = gettext("The username or the password is wrong.")
             return render_template("admin/login.html", form=form, error=error), 401
-        user.rotate_session_token()
-        user.last_login_at = utcnow()
-        db.session.commit()
-        # A new session: nothing from before the login (such as a planted id) survives.
-        session.clear()
-        login_user(user, fresh=True)
-        start_session_clock()
-        audit("login", user.username)
-        return redirect(after_login_url())
-    return render_template("admin/login.html", form=form)
+    start_session(user)
+    return redirect(after_login_url())
+
+
+def start_session(user: User) -> None:
+    """Log ``user`` in on a new session: nothing from before the login survives."""
+    user.rotate_session_token()
+    user.last_login_at = utcnow()
+    db.session.commit()
+    session.clear()  # such as a planted id
+    login_user(user, fresh=True)
+    start_session_clock()
+    audit("login", user.username)
 
 
 @bp.post("/logout")

@@ -7,17 +7,17 @@ import math
 from flask import current_app, render_template
 from flask_babel import gettext, ngettext
 from flask_wtf.csrf import CSRFError
-from limits import parse
 from werkzeug.exceptions import RequestEntityTooLarge, TooManyRequests
 
 from . import bp
+from .auth import login_limit
 from .forms import LoginForm
 
 
 @bp.errorhandler(TooManyRequests)
 def too_many_logins(error: TooManyRequests):
     """After too many failed logins: say so, and for how long, in the admin's language."""
-    seconds = parse(current_app.config["LOGIN_FAILURE_LIMIT"]).get_expiry()
+    seconds = error.retry_after or login_limit().seconds
     minutes = math.ceil(seconds / 60)
     message = ngettext(
         "Too many failed logins. Please try again in %(num)d minute.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
@@ -14,13 +15,10 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, NumberRange
 
-from ..news.views import NEWS_SEGMENTS
+from ..routing import reserved_segments
 from ..validators import max_length, single_line
 from .forms import REQUIRED, AdminForm, strip_filter
 from .slugs import slugify
-
-# Paths the site uses itself under /<lang>/; a page slug must not hide them.
-RESERVED_SLUGS = set(NEWS_SEGMENTS.values())
 
 
 class PageTextForm(Form):
@@ -51,9 +49,6 @@ class PageTextForm(Form):
         if not self.slug.data and not self.slug.errors:
             self.slug.errors.append(str(_l("Enter a slug made of letters or digits.")))
             valid = False
-        elif self.slug.data in RESERVED_SLUGS:
-            self.slug.errors.append(str(_l("This slug is used by the site itself.")))
-            valid = False
         return valid
 
 
@@ -76,6 +71,25 @@ class PageForm(AdminForm):
     def translations(self) -> dict[str, PageTextForm]:
         """The language sections by language code."""
         return {"sk": self.sk.form, "en": self.en.form}
+
+    def validate(self, extra_validators=None) -> bool:
+        """Field checks, and no slug that would hide a path the site routes itself."""
+        valid = super().validate(extra_validators)
+        for lang, section in self.translations().items():
+            slug = section.slug.data
+            if slug and slug in reserved_segments(current_app, lang):
+                section.slug.errors.append(
+                    str(
+                        _l(
+                            "The address /%(lang)s/%(slug)s belongs to the site itself. "
+                            "Choose another slug.",
+                            lang=lang,
+                            slug=slug,
+                        )
+                    )
+                )
+                valid = False
+        return valid
 
     def mark_home(self) -> None:
         """The home page's slugs stay empty."""

@@ -8,6 +8,7 @@ from flask import request
 from flask_babel import format_datetime
 
 from ..i18n import LANGUAGE_NAMES
+from ..media.storage import megapixel_caps
 from ..models import Article, ArticleStatus
 from ..models.base import utcnow
 from . import bp
@@ -50,4 +51,5 @@ def admin_context() -> dict:
         "article_state": article_state,
         "admin_section": admin_section(),
         "markdown_help": MARKDOWN_HELP,
+        "photo_megapixels": megapixel_caps(),
     }

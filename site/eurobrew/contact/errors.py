@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import current_app
 from flask_wtf.csrf import CSRFError
-from limits import parse
 from werkzeug.exceptions import TooManyRequests
 
 from . import bp
@@ -16,7 +15,7 @@ from .views import rate_limit, render_form
 def too_many_messages(error: TooManyRequests):
     """Past the hourly limit: say so in the visitor's language, with the text kept."""
     response = current_app.make_response(render_form(ContactForm(), 429, "rate"))
-    response.headers["Retry-After"] = str(parse(rate_limit()).get_expiry())
+    response.headers["Retry-After"] = str(error.retry_after or rate_limit().seconds)
     return response
 
 

@@ -6,12 +6,13 @@ SMTP is configured, and its failure only marks the message unsent.
 
 from __future__ import annotations
 
-from flask import current_app, g, redirect, render_template, request, url_for
+from flask import current_app, redirect, render_template, request, url_for
 
-from ..extensions import db, limiter
+from ..extensions import db
 from ..i18n import set_counterparts
 from ..layout import company_contact, set_menu_key
 from ..models import ContactMessage
+from ..ratelimits import Limit, attempt_key, limited_attempt
 from . import bp
 from .forms import ContactForm
 from .mail import MailNotConfigured, mail_configured, record_failure, send_stored
@@ -26,19 +27,14 @@ PATHS = {
 }
 
 
-def rate_limit() -> str:
+def rate_limit() -> Limit:
     """Messages allowed from one address, e.g. "5 per hour" (``CONTACT_RATE_LIMIT``)."""
-    return current_app.config["CONTACT_RATE_LIMIT"]
+    return Limit.parse(current_app.config["CONTACT_RATE_LIMIT"])
 
 
 def address_key() -> str:
-    """The throttling key: the client's address (as the trusted proxies report it)."""
-    return "contact:" + (request.remote_addr or "-")
-
-
-def attempt_counted(response) -> bool:
-    """Stored messages and refused spam count towards the limit; typing mistakes do not."""
-    return bool(g.get("contact_attempt"))
+    """What messages are counted by: the client's address (as the trusted proxies report it)."""
+    return attempt_key("contact", request.remote_addr or "-")
 
 
 def link_both_languages(page: str) -> None:
@@ -90,21 +86,25 @@ def forward(message: ContactMessage) -> None:
     db.session.commit()
 
 
-@limiter.limit(rate_limit, key_func=address_key, methods=["POST"], deduct_when=attempt_counted)
 def contact_form(lang: str):
-    """The contact record and the form; a valid message is stored, then e-mailed."""
+    """The contact record and the form; a valid message is stored, then e-mailed.
+
+    Stored messages and refused spam count towards the hourly limit; typing mistakes do not.
+    """
     form = ContactForm()
     if request.method != "POST":
         return render_form(form)
-    spam = looks_like_spam(form)
-    valid = form.validate()
-    if spam:
-        g.contact_attempt = True
-        return render_form(form, 400, "spam")
-    if not valid:
-        return render_form(form, 400)
-    g.contact_attempt = True
-    forward(store(form, lang))
+    with limited_attempt([address_key()], rate_limit()) as attempt:
+        spam = looks_like_spam(form)
+        valid = form.validate()
+        if spam:
+            attempt.count()
+            return render_form(form, 400, "spam")
+        if not valid:
+            return render_form(form, 400)
+        attempt.count()
+        message = store(form, lang)
+    forward(message)
     return redirect(url_for("contact.thanks", lang=lang))
 
 

@@ -1,5 +1,6 @@
 """The content model: one module per aggregate."""
 
+from .attempts import LimitedAttempt
 from .company import CompanyContact
 from .contact_messages import ContactMessage, MessageStatus
 from .news import Article, ArticleOldSlug, ArticleStatus, ArticleTranslation
@@ -25,6 +26,7 @@ __all__ = [
     "ArticleStatus",
     "ArticleTranslation",
     "CompanyContact",
+    "LimitedAttempt",
     "ContactMessage",
     "MessageStatus",
     "Page",

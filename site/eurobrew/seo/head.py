@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import request, url_for
+from flask import current_app, request, url_for
 from markupsafe import Markup
+from werkzeug.urls import iri_to_uri
 
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, current_language, recorded_counterparts
 from ..layout import company_contact
@@ -25,8 +26,8 @@ class Alternate:
 
 
 def absolute(path: str) -> str:
-    """An absolute URL for a path of this site, on the host the visitor asked for."""
-    return request.host_url.rstrip("/") + path
+    """An absolute URL for a path of this site: ``SITE_URL``, never the request's Host."""
+    return current_app.config["SITE_URL"] + path
 
 
 def canonical_url() -> str:
@@ -36,7 +37,7 @@ def canonical_url() -> str:
     canonical), and page 1 is the list's plain address, as its links already say.
     """
     page = request.args.get("page", "")
-    url = request.base_url
+    url = absolute(iri_to_uri(request.script_root + request.path))
     # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
     if page.isascii() and page.isdigit() and int(page) > 1:
         url += f"?page={int(page)}"
