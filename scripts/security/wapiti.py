@@ -45,7 +45,7 @@ def install_wapiti() -> None:
         return
     print(f"audit-wapiti: installing Wapiti into {VENV.relative_to(ROOT)}")
     subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-    pip = [str(VENV / "bin" / "python"), "-m", "pip", "install", "--quiet"]
+    pip = [str(VENV / "bin" / "python"), "-m", "pip", "install", "--quiet", "--require-hashes"]
     subprocess.run([*pip, "-r", str(REQUIREMENTS)], check=True)
     stamp.write_text(wanted)
 
