@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from eurobrew.catalog_checks import in_ci
 from eurobrew.extensions import db
+from eurobrew.i18n.checks import in_ci
 
 # The test apps' SITE_URL: the origin of every absolute URL, whatever Host a request names.
 SITE_URL = "http://www.eurobrew.test"

@@ -6,11 +6,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from eurobrew import create_app, ratelimits
+from eurobrew import create_app
 from eurobrew.config import Config
 from eurobrew.extensions import db
 from eurobrew.models import User
 from eurobrew.models.users import hash_password
+from eurobrew.web import limits
 
 
 class Clock:
@@ -94,7 +95,7 @@ def test_five_failures_per_username_then_429_until_the_window_passes(
     client, demo_app, admin_user, csrf_token, monkeypatch
 ):
     clock = Clock()
-    monkeypatch.setattr(ratelimits, "utcnow", clock.utcnow)
+    monkeypatch.setattr(limits, "utcnow", clock.utcnow)
     for attempt in range(5):
         # Different addresses: only the username is the same.
         environ = {"REMOTE_ADDR": f"10.0.0.{attempt + 1}"}
@@ -119,7 +120,7 @@ def test_five_failures_from_one_address_block_every_username(
     client, demo_app, admin_user, csrf_token, monkeypatch
 ):
     clock = Clock()
-    monkeypatch.setattr(ratelimits, "utcnow", clock.utcnow)
+    monkeypatch.setattr(limits, "utcnow", clock.utcnow)
     for attempt in range(5):
         assert login(client, csrf_token, f"guess{attempt}", "x" * 12).status_code == 401
     assert login(client, csrf_token, "eva", admin_user.password).status_code == 429
@@ -132,7 +133,7 @@ def test_five_failures_from_one_address_block_every_username(
 
 
 def test_the_429_page_is_in_the_admins_language(client, csrf_token, monkeypatch):
-    monkeypatch.setattr(ratelimits, "utcnow", Clock().utcnow)
+    monkeypatch.setattr(limits, "utcnow", Clock().utcnow)
     client.set_cookie("lang", "sk")
     for _ in range(5):
         login(client, csrf_token, "nikto", "x" * 12)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from eurobrew.admin import security
+from eurobrew.admin import access
 from eurobrew.config import https_configured
 from test_admin_auth import Clock, login
 
@@ -32,7 +32,7 @@ def test_logout_is_post_only_and_makes_the_old_cookie_useless(admin_client, demo
 
 def test_idle_sessions_end_after_30_minutes(admin_client, monkeypatch):
     clock = Clock()
-    monkeypatch.setattr(security, "time", clock)
+    monkeypatch.setattr(access, "time", clock)
     with admin_client.session_transaction() as session:
         session["auth_at"] = session["seen_at"] = int(clock.now)
     clock.advance(29 * 60)
@@ -50,7 +50,7 @@ def test_idle_sessions_end_after_30_minutes(admin_client, monkeypatch):
 
 def test_sessions_end_after_12_hours_even_when_busy(admin_client, monkeypatch):
     clock = Clock()
-    monkeypatch.setattr(security, "time", clock)
+    monkeypatch.setattr(access, "time", clock)
     with admin_client.session_transaction() as session:
         session["auth_at"] = session["seen_at"] = int(clock.now)
     for _ in range(12 * 3 - 1):

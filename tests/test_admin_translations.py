@@ -7,8 +7,8 @@ from sqlalchemy import select
 
 from builders import add_article
 from eurobrew.extensions import db
+from eurobrew.i18n.status import interface_status
 from eurobrew.models import ArticleTranslation
-from eurobrew.translation_status import interface_status
 
 
 def table_after(html: str, heading: str) -> str:

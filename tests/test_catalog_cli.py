@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from eurobrew import catalog_checks, catalogs, plural_forms
+from eurobrew.i18n import catalogs, checks, plurals
 
 
 @pytest.fixture
@@ -79,7 +79,7 @@ def test_compile_fails_on_a_syntax_error(runner, translations_copy):
 
 
 def test_check_passes_on_the_committed_catalogs(runner):
-    if not catalog_checks.msgfmt_available() and not catalog_checks.in_ci():
+    if not checks.msgfmt_available() and not checks.in_ci():
         pytest.skip("msgfmt (GNU gettext) is not installed")
     result = runner.invoke(args=["translations", "check"])
     assert result.exit_code == 0, result.output
@@ -114,7 +114,7 @@ def test_extract_and_update_bring_back_a_lost_entry_for_review(runner, translati
     # Back, with the closest existing translation as a suggestion that must be reviewed.
     assert "sk: 1 new, 0 removed, 1 fuzzy to review" in result.output
     assert "en: 0 new, 0 removed, 0 fuzzy to review" in result.output
-    problems = catalog_checks.catalog_problems("sk", translations_copy)
+    problems = checks.catalog_problems("sk", translations_copy)
     assert [(p.msgid, p.what.split(":")[0]) for p in problems] == [
         ("Latest news", "is marked fuzzy")
     ]
@@ -138,7 +138,7 @@ def test_init_starts_a_new_language_with_its_plural_forms(runner, translations_c
     assert "LANGUAGES in i18n.py" in result.output
     text = catalogs.po_path("cs", translations_copy).read_text(encoding="utf-8")
     # Czech counts like Slovak: 1 / 2-4 / the rest.
-    count, rule = plural_forms.parse_plural_forms(plural_forms.header_field(text, "Plural-Forms"))
+    count, rule = plurals.parse_plural_forms(plurals.header_field(text, "Plural-Forms"))
     assert (count, rule(1), rule(3), rule(5)) == (3, 0, 1, 2)
     stats = {s.lang: s for s in catalogs.catalog_statuses(translations_copy)}
     assert stats["cs"].untranslated == stats["cs"].total > 30

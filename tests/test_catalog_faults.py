@@ -4,7 +4,7 @@ import logging
 
 import pytest
 
-from eurobrew import catalogs
+from eurobrew.i18n import catalogs
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from eurobrew import catalogs
+from eurobrew.i18n import catalogs
 
 SLOVAK_PAGES = ["/sk/", "/sk/novinky/", "/sk/o-nas", "/sk/neexistuje"]
 # Interface text every Slovak page shows, and the English it replaces.

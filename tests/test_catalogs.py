@@ -6,16 +6,16 @@ import pytest
 from babel.messages.plurals import get_plural
 from babel.support import Translations
 
-from eurobrew import catalog_checks, catalog_extract, catalogs, plural_forms
+from eurobrew.i18n import catalogs, checks, extract, plurals
 
 LANGS = ["sk", "en"]
 
 
 def require_msgfmt() -> None:
     """msgfmt is required in CI; elsewhere its checks are skipped, saying so."""
-    if catalog_checks.msgfmt_available():
+    if checks.msgfmt_available():
         return
-    if catalog_checks.in_ci():
+    if checks.in_ci():
         pytest.fail("msgfmt (GNU gettext) is required in CI")
     pytest.skip("msgfmt (GNU gettext) is not installed; install gettext to run this check")
 
@@ -35,13 +35,13 @@ def whats(problems) -> list[str]:
 
 
 def test_committed_template_matches_the_code():
-    problems = catalog_checks.template_problems()
+    problems = checks.template_problems()
     assert problems == [], "\n".join(map(str, problems))
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_committed_catalog_is_complete_and_valid(lang):
-    problems = catalog_checks.catalog_problems(lang)
+    problems = checks.catalog_problems(lang)
     assert problems == [], "\n".join(map(str, problems))
 
 
@@ -52,7 +52,7 @@ def test_catalogs_are_sk_and_en():
 def test_slovak_header_means_1_then_2_to_4_then_the_rest():
     # 1 článok, 2-4 články, 0 and 5+ článkov: DESIGN.md's rule, however the header spells it.
     text = catalogs.po_path("sk").read_text(encoding="utf-8")
-    count, rule = plural_forms.parse_plural_forms(plural_forms.header_field(text, "Plural-Forms"))
+    count, rule = plurals.parse_plural_forms(plurals.header_field(text, "Plural-Forms"))
     assert count == 3
     expected = {0: 2, 1: 0, 2: 1, 3: 1, 4: 1, 5: 2, 11: 2, 21: 2, 22: 2, 101: 2, 1000: 2}
     assert {n: rule(n) for n in expected} == expected
@@ -68,9 +68,9 @@ SLOVAK_RULE_SPELLINGS = {
 @pytest.mark.parametrize("spelling", SLOVAK_RULE_SPELLINGS.values(), ids=SLOVAK_RULE_SPELLINGS)
 def test_any_spelling_of_the_slovak_rule_passes(translations_copy, spelling):
     po = catalogs.po_path("sk", translations_copy)
-    written = plural_forms.header_field(po.read_text(encoding="utf-8"), "Plural-Forms")
+    written = plurals.header_field(po.read_text(encoding="utf-8"), "Plural-Forms")
     replace_in(po, written, spelling)
-    assert catalog_checks.catalog_problems("sk", translations_copy) == []
+    assert checks.catalog_problems("sk", translations_copy) == []
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -100,7 +100,7 @@ def test_catalog_compiles_and_every_translation_loads(lang, tmp_path):
 @pytest.mark.parametrize("lang", LANGS)
 def test_committed_catalog_passes_msgfmt_check(lang):
     require_msgfmt()
-    assert catalog_checks.msgfmt_problems(catalogs.po_path(lang)) == []
+    assert checks.msgfmt_problems(catalogs.po_path(lang)) == []
 
 
 # Each check catches its fault, in a copy of the catalogs ---------------------------------------
@@ -108,7 +108,7 @@ def test_committed_catalog_passes_msgfmt_check(lang):
 
 def test_fuzzy_entry_is_caught(translations_copy):
     replace_in(catalogs.po_path("sk", translations_copy), 'msgid "Fax:"', '#, fuzzy\nmsgid "Fax:"')
-    assert whats(catalog_checks.catalog_problems("sk", translations_copy)) == [
+    assert whats(checks.catalog_problems("sk", translations_copy)) == [
         "Fax:: is marked fuzzy: check the translation, then remove `#, fuzzy`"
     ]
 
@@ -117,7 +117,7 @@ def test_untranslated_plural_form_is_caught(translations_copy):
     replace_in(
         catalogs.po_path("sk", translations_copy), 'msgstr[1] "%(num)d články"', 'msgstr[1] ""'
     )
-    assert whats(catalog_checks.catalog_problems("sk", translations_copy)) == [
+    assert whats(checks.catalog_problems("sk", translations_copy)) == [
         "%(num)d article: is not translated"
     ]
 
@@ -131,7 +131,7 @@ def test_changed_placeholder_in_any_plural_form_is_caught(translations_copy):
     assert (
         "%(num)d article: translation (plural form 2) has placeholders %(pocet)d, "
         "the English text %(num)d"
-    ) in whats(catalog_checks.catalog_problems("sk", translations_copy))
+    ) in whats(checks.catalog_problems("sk", translations_copy))
 
 
 def test_dropped_placeholder_is_caught(translations_copy):
@@ -140,14 +140,14 @@ def test_dropped_placeholder_is_caught(translations_copy):
     )
     assert (
         "Photo: %(credit)s: translation has placeholders none, the English text %(credit)s"
-        in whats(catalog_checks.catalog_problems("sk", translations_copy))
+        in whats(checks.catalog_problems("sk", translations_copy))
     )
 
 
 def test_missing_and_obsolete_entries_are_caught(translations_copy):
     po = catalogs.po_path("en", translations_copy)
     replace_in(po, 'msgid "Source"\nmsgstr "Source"\n', '#~ msgid "Origin"\n#~ msgstr "Origin"\n')
-    assert whats(catalog_checks.catalog_problems("en", translations_copy)) == [
+    assert whats(checks.catalog_problems("en", translations_copy)) == [
         "Source: is missing; run `make messages`",
         "Origin: is obsolete (#~)",
     ]
@@ -171,17 +171,17 @@ def test_missing_and_obsolete_entries_are_caught(translations_copy):
 )
 def test_wrong_slovak_plural_forms_header_is_caught(translations_copy, rule, complaint):
     po = catalogs.po_path("sk", translations_copy)
-    written = plural_forms.header_field(po.read_text(encoding="utf-8"), "Plural-Forms")
+    written = plurals.header_field(po.read_text(encoding="utf-8"), "Plural-Forms")
     replace_in(po, written, rule)
-    problems = whats(catalog_checks.catalog_problems("sk", translations_copy))
+    problems = whats(checks.catalog_problems("sk", translations_copy))
     assert problems and complaint in problems[0], problems
 
 
 def test_a_missing_plural_forms_header_is_caught(translations_copy):
     po = catalogs.po_path("sk", translations_copy)
-    written = plural_forms.header_field(po.read_text(encoding="utf-8"), "Plural-Forms")
+    written = plurals.header_field(po.read_text(encoding="utf-8"), "Plural-Forms")
     replace_in(po, f'"Plural-Forms: {written}\\n"\n', "")
-    assert whats(catalog_checks.catalog_problems("sk", translations_copy)) == [
+    assert whats(checks.catalog_problems("sk", translations_copy)) == [
         ": header has no Plural-Forms; it needs `Plural-Forms: "
         + get_plural("sk").plural_forms
         + "` or the same rule spelled otherwise"
@@ -207,7 +207,7 @@ def test_a_broken_quote_stops_the_catalog(translations_copy, old, new):
     # Babel alone would read 'msgstr "Zdroj' as "Zdro" and ship it.
     po = catalogs.po_path("sk", translations_copy)
     replace_in(po, old, new)
-    problems = catalog_checks.catalog_problems("sk", translations_copy)
+    problems = checks.catalog_problems("sk", translations_copy)
     assert len(problems) == 1
     assert "cannot be read" in problems[0].what and "is not a quoted string" in problems[0].what
     with pytest.raises(catalogs.CatalogError, match=r"line \d+"):
@@ -218,14 +218,14 @@ def test_msgfmt_catches_a_broken_format_string(translations_copy):
     require_msgfmt()
     po = catalogs.po_path("sk", translations_copy)
     replace_in(po, 'msgstr "Dizajn: %(name)s"', 'msgstr "Dizajn: %(meno)s"')
-    problems = catalog_checks.msgfmt_problems(po)
+    problems = checks.msgfmt_problems(po)
     assert problems and all("msgfmt --check" in str(p) for p in problems)
 
 
 def test_stale_template_is_caught(translations_copy):
     pot = catalogs.pot_path(translations_copy)
     replace_in(pot, 'msgid "Skip to content"', 'msgid "Skip to the content"')
-    assert whats(catalog_checks.template_problems(translations_copy)) == [
+    assert whats(checks.template_problems(translations_copy)) == [
         "Skip to content: is in the code but not in the template",
         "Skip to the content: is in the template but no longer in the code",
         ": is out of date; run `make messages`",
@@ -250,10 +250,8 @@ def test_extraction_finds_lazy_context_plural_strings_and_comments(tmp_path):
         '{# Translators: a place, not a seat #}\n<p>{{ pgettext("map", "Place") }}</p>\n',
         encoding="utf-8",
     )
-    template = catalog_extract.extract_messages(root=tmp_path)
-    found = {
-        catalogs.message_key(m): catalog_extract.translator_comment(m) for m in template if m.id
-    }
+    template = extract.extract_messages(root=tmp_path)
+    found = {catalogs.message_key(m): extract.translator_comment(m) for m in template if m.id}
     assert found == {
         (None, "Save", None): "a button",
         ("sorting", "Order", None): "",

@@ -8,7 +8,7 @@ import pytest
 
 from builders import add_many_articles
 from eurobrew import create_app
-from eurobrew.hosts import SiteUrlError
+from eurobrew.web.hosts import SiteUrlError
 from support import SITE_URL
 
 SEED_EN = "/en/news/japan-proposes-us-purchase-of-semiconductor-products"

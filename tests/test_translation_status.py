@@ -5,22 +5,22 @@ from datetime import timedelta
 import pytest
 
 from builders import add_article
-from eurobrew import translation_status
 from eurobrew.extensions import db
+from eurobrew.i18n import status
+from eurobrew.i18n.status import MissingTranslation
 from eurobrew.models import Page, PageTranslation
-from eurobrew.translation_status import MissingTranslation
 
 
 def test_demo_content_is_fully_translated(demo_app):
     with demo_app.app_context():
-        status = translation_status.content_status()
-    assert status.missing == []
-    assert status.outdated == []
+        overview = status.content_status()
+    assert overview.missing == []
+    assert overview.outdated == []
 
 
 def test_interface_counts_per_catalog(app):
     with app.app_context():
-        stats = {s.lang: s for s in translation_status.interface_status()}
+        stats = {s.lang: s for s in status.interface_status()}
     assert set(stats) == {"sk", "en"}
     for lang_stats in stats.values():
         assert lang_stats.complete
@@ -36,7 +36,7 @@ def test_interface_counts_show_fuzzy_and_untranslated(app, translations_copy):
     po.write_text(text, encoding="utf-8")
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(translations_copy)
     with app.app_context():
-        sk = next(s for s in translation_status.interface_status() if s.lang == "sk")
+        sk = next(s for s in status.interface_status() if s.lang == "sk")
     assert (sk.fuzzy, sk.untranslated, sk.translated) == (1, 1, sk.total - 2)
     assert not sk.complete
 
@@ -51,7 +51,7 @@ def test_articles_and_pages_lacking_a_language(app):
         )
         db.session.add(page)
         db.session.commit()
-        missing = translation_status.missing_translations()
+        missing = status.missing_translations()
         expected = [
             MissingTranslation("article", only_sk.id, "Clanok 1", "en"),
             MissingTranslation("page", page.id, "Products", "sk"),
@@ -77,7 +77,7 @@ def article_saved_at(app):
 def test_a_translation_changed_later_in_one_language_is_outdated(app, article_saved_at):
     with app.app_context():
         article_id = article_saved_at(timedelta(hours=2), timedelta(0))
-        outdated = translation_status.outdated_translations()
+        outdated = status.outdated_translations()
     assert len(outdated) == 1
     item = outdated[0]
     assert (item.kind, item.id, item.title) == ("article", article_id, "Clanok 3")
@@ -88,16 +88,16 @@ def test_a_translation_changed_later_in_one_language_is_outdated(app, article_sa
 def test_both_languages_saved_together_are_not_outdated(app, article_saved_at):
     with app.app_context():
         article_saved_at(timedelta(seconds=2), timedelta(0))
-        assert translation_status.outdated_translations() == []
+        assert status.outdated_translations() == []
 
 
 def test_an_edited_page_makes_its_other_language_outdated(demo_app):
     with demo_app.app_context():
         about = db.session.scalars(db.select(Page).where(Page.key == "about")).one()
         english = about.translation("en")
-        english.updated_at = english.updated_at + translation_status.OUTDATED_TOLERANCE * 2
+        english.updated_at = english.updated_at + status.OUTDATED_TOLERANCE * 2
         db.session.commit()
-        outdated = translation_status.content_status().outdated
+        outdated = status.content_status().outdated
         assert [(o.kind, o.id, o.lang, o.newer_lang) for o in outdated] == [
             ("page", about.id, "sk", "en")
         ]

@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask
 
 from . import config as config_module
-from .hosts import SiteFlask
+from .web.hosts import SiteFlask
 
 
 def create_app(config: type | dict | None = None) -> Flask:
@@ -63,23 +63,25 @@ def register_proxy(app: Flask) -> None:
 
 def register_host_guard(app: Flask) -> None:
     """The Host check, outermost, so no cache or view ever sees a stranger's host name."""
-    from . import hosts
+    from .web import hosts
 
     hosts.init_app(app)
 
 
 def register_sessions(app: Flask) -> None:
     """Signed-cookie sessions that cost nothing for visitors without one."""
-    from .sessions import LazyCookieSessionInterface
+    from .web.sessions import LazyCookieSessionInterface
 
     app.session_interface = LazyCookieSessionInterface()
 
 
 def register_extensions(app: Flask) -> None:
     """Bind the extension objects to this app."""
-    from . import database, i18n, logs, ratelimits, routing
-    from .admin import security
+    from . import i18n
+    from .admin import access
     from .extensions import babel, csrf, db, login_manager, migrate
+    from .ops import database, logs
+    from .web import limits, routing
 
     logs.init_app(app)
     db.init_app(app)
@@ -88,10 +90,10 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=i18n.select_locale)
     i18n.init_app(app)
     routing.init_app(app)
-    ratelimits.init_app(app)
+    limits.init_app(app)
     csrf.init_app(app)
     login_manager.init_app(app)
-    security.init_app(app)
+    access.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -117,8 +119,8 @@ def register_template_helpers(app: Flask) -> None:
     """Filters for bodies and dates, and the page frame's context."""
     from flask_babel import format_date
 
-    from . import assets, caching, layout
     from .markup import excerpt, render_markdown
+    from .web import assets, caching, layout
 
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["excerpt"] = excerpt
@@ -133,20 +135,20 @@ def register_template_helpers(app: Flask) -> None:
 
 def register_errorhandlers(app: Flask) -> None:
     """Error pages in the visitor's language, and the security headers every response gets."""
-    from . import errors, security
+    from .web import errors, headers
 
     errors.init_app(app)
-    security.init_app(app)
+    headers.init_app(app)
 
 
 def register_cli(app: Flask) -> None:
     """The ``flask`` commands: demo content, catalogs and admin accounts."""
     """The ``flask`` commands: demo content and catalogs."""
-    from .backup import backup_command, restore_command
-    from .catalog_cli import translations_cli
-    from .cli import demo_cli
-    from .messages_cli import messages_cli
-    from .users_cli import users_cli
+    from .admin.cli import users_cli
+    from .contact.cli import messages_cli
+    from .demo.cli import demo_cli
+    from .i18n.cli import translations_cli
+    from .ops.backup import backup_command, restore_command
 
     app.cli.add_command(demo_cli)
     app.cli.add_command(translations_cli)

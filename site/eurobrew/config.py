@@ -102,7 +102,7 @@ class Config:
     # werkzeug's scrypt with its own work factor (N=2**15): slow on purpose.
     PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 - a method name, not a password
     # Failed logins per username and per client address, counted in the database that every
-    # worker and host shares (ratelimits.py).
+    # worker and host shares (web/limits.py).
     LOGIN_FAILURE_LIMIT = os.environ.get("LOGIN_FAILURE_LIMIT", "5 per 15 minutes")
     # Photos: the largest upload accepted (MAX_CONTENT_LENGTH is derived from it).
     MAX_UPLOAD_MB = int(os.environ.get("MAX_UPLOAD_MB", "8"))

@@ -7,7 +7,7 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
-from .catalog_reload import SiteBabel
+from .i18n.runtime import SiteBabel
 
 # Named constraints let Alembic alter them the same way on SQLite and PostgreSQL.
 NAMING_CONVENTION = {

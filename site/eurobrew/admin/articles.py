@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 from ..extensions import db
 from ..markup import render_markdown
 from ..models import Article
-from ..pagination import paginate
+from ..web.pagination import paginate
 from . import bp, queries
 from .article_forms import ArticleForm
 from .article_service import delete_article, form_data, save_article

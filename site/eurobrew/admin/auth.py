@@ -13,10 +13,10 @@ from ..i18n import LANGUAGES, set_language_cookie
 from ..models import User
 from ..models.base import utcnow
 from ..models.users import MAX_PASSWORD_LENGTH, hash_password
-from ..ratelimits import Limit, attempt_key, limited_attempt
+from ..web.limits import Limit, attempt_key, limited_attempt
 from . import bp
+from .access import audit, client_address, safe_next, start_session_clock
 from .forms import LoginForm
-from .security import audit, client_address, safe_next, start_session_clock
 
 # A hash to check unknown usernames against, so they take as long as known ones.
 _dummy_hashes: dict[str, str] = {}

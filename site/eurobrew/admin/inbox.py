@@ -9,7 +9,7 @@ from sqlalchemy import func, or_, select
 
 from ..extensions import db
 from ..models import ContactMessage, MessageStatus
-from ..pagination import paginate
+from ..web.pagination import paginate
 from . import bp
 from .forms import ConfirmForm
 from .inbox_export import csv_response

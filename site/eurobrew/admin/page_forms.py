@@ -15,8 +15,8 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, NumberRange
 
-from ..routing import reserved_segments
 from ..validators import max_length, single_line
+from ..web.routing import reserved_segments
 from .forms import REQUIRED, AdminForm, strip_filter
 from .slugs import slugify
 

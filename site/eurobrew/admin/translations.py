@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import render_template
 from flask_login import login_required
 
-from ..translation_status import content_status, interface_status
+from ..i18n.status import content_status, interface_status
 from . import bp
 
 

@@ -14,10 +14,10 @@ from flask import current_app
 from flask_babel import force_locale, gettext
 
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES
-from ..layout import company_contact
 from ..models import ContactMessage
 from ..models.base import utcnow
 from ..models.contact_messages import MAIL_ERROR_MAX
+from ..web.layout import company_contact
 
 
 class MailNotConfigured(RuntimeError):

@@ -10,9 +10,9 @@ from flask import current_app, redirect, render_template, request, url_for
 
 from ..extensions import db
 from ..i18n import set_counterparts
-from ..layout import company_contact, set_menu_key
 from ..models import ContactMessage
-from ..ratelimits import Limit, attempt_key, limited_attempt
+from ..web.layout import company_contact, set_menu_key
+from ..web.limits import Limit, attempt_key, limited_attempt
 from . import bp
 from .forms import ContactForm
 from .mail import MailNotConfigured, mail_configured, record_failure, send_stored

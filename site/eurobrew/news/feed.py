@@ -7,10 +7,10 @@ from xml.etree import ElementTree as ET  # noqa: S405 - builds XML, never parses
 from flask import Response, url_for
 from flask_babel import force_locale, gettext
 
-from ..layout import company_contact
 from ..markup import excerpt, render_markdown
 from ..models.base import utcnow
 from ..seo.structured import iso_utc, published_datetime
+from ..web.layout import company_contact
 from . import bp, queries
 from .views import NEWS_SEGMENTS
 

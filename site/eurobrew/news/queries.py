@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import contains_eager
 
-from ..caching import memoize_per_content
 from ..extensions import db
 from ..models import Article, ArticleOldSlug, ArticleStatus, ArticleTranslation
 from ..models.base import utcnow
+from ..web.caching import memoize_per_content
 
 
 def visible_articles_clause():

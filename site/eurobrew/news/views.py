@@ -3,8 +3,8 @@
 from flask import abort, current_app, redirect, render_template, url_for
 
 from ..i18n import set_counterparts
-from ..layout import set_menu_key
-from ..pagination import paginate
+from ..web.layout import set_menu_key
+from ..web.pagination import paginate
 from . import bp, queries
 
 # The section's path segment in each language.

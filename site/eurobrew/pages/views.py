@@ -3,9 +3,9 @@
 from flask import abort, current_app, redirect, render_template, url_for
 
 from ..i18n import negotiated_language, set_counterparts
-from ..layout import set_menu_key
 from ..models.pages import HOME_KEY
 from ..news import queries as news_queries
+from ..web.layout import set_menu_key
 from . import bp, queries
 
 

@@ -9,8 +9,8 @@ from markupsafe import Markup
 from werkzeug.urls import iri_to_uri
 
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, current_language, recorded_counterparts
-from ..layout import company_contact
 from ..models import Article, ArticleTranslation
+from ..web.layout import company_contact
 from . import bp, structured
 
 # Open Graph names a locale, not just a language.

@@ -22,9 +22,9 @@ from flask import Flask
 from sqlalchemy import delete, func, insert, select
 from werkzeug.exceptions import TooManyRequests
 
-from .extensions import db
-from .models import LimitedAttempt
-from .models.base import utcnow
+from ..extensions import db
+from ..models import LimitedAttempt
+from ..models.base import utcnow
 
 UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 LIMIT_TEXT = re.compile(r"^\s*(\d+)\s*(?:per|/)\s*(\d+)?\s*(second|minute|hour|day)s?\s*$", re.I)

@@ -9,10 +9,10 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import delete, select
 
-from .contact.mail import MailNotConfigured, send_stored
-from .extensions import db
-from .models import ContactMessage
-from .models.base import utcnow
+from ..extensions import db
+from ..models import ContactMessage
+from ..models.base import utcnow
+from .mail import MailNotConfigured, send_stored
 
 
 @click.group("messages", help="Messages sent through the contact form.")

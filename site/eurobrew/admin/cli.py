@@ -12,9 +12,9 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
-from .extensions import db
-from .models import User
-from .models.users import MAX_USERNAME_LENGTH, password_problem
+from ..extensions import db
+from ..models import User
+from ..models.users import MAX_USERNAME_LENGTH, password_problem
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]*$")
 

@@ -123,8 +123,8 @@ def language_switch() -> list[SwitchLink]:
 
 def init_app(app: Flask) -> None:
     """Register the language converter, the cookie that remembers the choice and the reload."""
-    from . import catalog_reload
+    from . import runtime
 
     app.url_map.converters["lang"] = LanguageConverter
     app.after_request(remember_language)
-    catalog_reload.init_app(app)
+    runtime.init_app(app)

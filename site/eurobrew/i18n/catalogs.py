@@ -18,7 +18,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po, write_po
 
-from .config import PROJECT_ROOT
+from ..config import PROJECT_ROOT
 
 TRANSLATIONS_DIR = PROJECT_ROOT / "translations"
 DOMAIN = "messages"

@@ -22,10 +22,10 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy.engine import make_url
 
-from .extensions import db
-from .media import upload_folder
-from .media.storage import ensure_folder
-from .models import bump_content_version
+from ..extensions import db
+from ..media import upload_folder
+from ..media.storage import ensure_folder
+from ..models import bump_content_version
 
 MANIFEST = "manifest.json"
 UPLOADS = "uploads.tar"

@@ -14,10 +14,9 @@ from flask import current_app
 from sqlalchemy import and_, exists, select
 from sqlalchemy.orm import aliased
 
-from . import catalogs
-from .extensions import db
-from .i18n import LANGUAGES
-from .models import Article, ArticleTranslation, Page, PageTranslation
+from ..extensions import db
+from ..models import Article, ArticleTranslation, Page, PageTranslation
+from . import LANGUAGES, catalogs
 
 # Both languages saved by one form submission differ by milliseconds; a translation counts
 # as outdated only when the other language changed later than this.

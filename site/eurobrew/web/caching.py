@@ -21,11 +21,11 @@ from flask import Flask, Response, current_app, g, has_request_context, request
 from flask.globals import request_ctx
 from sqlalchemy import bindparam, func, select
 
-from .extensions import db
+from ..extensions import db
+from ..models import Article, ArticleStatus, SiteState
+from ..models.base import utcnow
+from ..models.state import STATE_ID
 from .front_cache import STORE_MARK, FrontCache, PageStore
-from .models import Article, ArticleStatus, SiteState
-from .models.base import utcnow
-from .models.state import STATE_ID
 
 # Blueprints whose GET pages are the same for every visitor.
 PUBLIC_BLUEPRINTS = {"pages", "news", "seo", "contact"}

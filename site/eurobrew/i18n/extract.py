@@ -12,6 +12,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 
+from ..config import PROJECT_ROOT
 from .catalogs import (
     TRANSLATIONS_DIR,
     CatalogError,
@@ -22,7 +23,6 @@ from .catalogs import (
     read_catalog,
     write_catalog,
 )
-from .config import PROJECT_ROOT
 
 MAPPING_FILE = PROJECT_ROOT / "babel.cfg"
 COMMENT_TAG = "Translators:"

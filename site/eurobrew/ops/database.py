@@ -59,7 +59,7 @@ def configure_sqlite(dbapi_connection, connection_record) -> None:
 
 def init_app(app: Flask) -> None:
     """Attach the per-connection settings to the app's engine (call after db.init_app)."""
-    from .extensions import db
+    from ..extensions import db
 
     protect_sqlite_file(app.config["SQLALCHEMY_DATABASE_URI"])
     with app.app_context():

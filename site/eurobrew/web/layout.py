@@ -9,11 +9,11 @@ from flask import Flask, current_app, g, url_for
 from flask_babel import lazy_pgettext
 from sqlalchemy import select
 
+from ..extensions import db
+from ..i18n import current_language, language_switch
+from ..models import CompanyContact, Page, PageTranslation
+from ..models.pages import HOME_KEY
 from .caching import memoize_per_content
-from .extensions import db
-from .i18n import current_language, language_switch
-from .models import CompanyContact, Page, PageTranslation
-from .models.pages import HOME_KEY
 
 # Translators: the main menu's item for the news section ("Aktuality" in Slovak).
 NEWS_MENU_TITLE = lazy_pgettext("main menu", "News")

@@ -6,9 +6,9 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from .demo import load_demo
-from .demo.generator import generate_articles
-from .media import upload_folder
+from ..media import upload_folder
+from . import load_demo
+from .generator import generate_articles
 
 
 @click.group("demo", help="Demo content: the seed article, pages and contact record.")

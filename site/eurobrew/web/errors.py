@@ -7,7 +7,7 @@ from flask import Flask, current_app, render_template
 from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
-from .extensions import db
+from ..extensions import db
 
 # Seconds a visitor (or a crawler) is asked to wait when the database does not answer.
 RETRY_AFTER = 30

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from babel.messages.catalog import Message
 
-from . import catalog_extract, catalogs
-from .config import PROJECT_ROOT
-from .plural_forms import plural_forms_problem
+from ..config import PROJECT_ROOT
+from . import catalogs, extract
+from .plurals import plural_forms_problem
 
 # %(name)s style placeholders, with the flags, width and precision Python allows.
 NAMED_PLACEHOLDER = re.compile(r"%\((\w+)\)[#0 +-]*\d*(?:\.\d+)?([diouxXeEfFgGcrsa])")
@@ -68,8 +68,8 @@ def template_problems(
     name = _relative(pot)
     if not pot.is_file():
         return [Problem(name, "", "is missing; run `make messages`")]
-    committed = catalog_extract.template_signature(catalogs.read_catalog(pot))
-    current = catalog_extract.template_signature(catalog_extract.extract_messages(root))
+    committed = extract.template_signature(catalogs.read_catalog(pot))
+    current = extract.template_signature(extract.extract_messages(root))
     problems = []
     for key in sorted(current.keys() - committed.keys(), key=str):
         problems.append(Problem(name, entry_name(key), "is in the code but not in the template"))

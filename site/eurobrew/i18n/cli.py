@@ -8,7 +8,8 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from . import catalog_checks, catalog_extract, catalogs
+from . import catalogs, checks
+from .extract import extract_to_pot, init_catalog, update_catalogs
 
 
 def translations_dir() -> Path:
@@ -40,7 +41,7 @@ def translations_cli() -> None:
 def extract() -> None:
     """Collect the interface strings of the code into messages.pot."""
     directory = translations_dir()
-    written = catalog_extract.extract_to_pot(directory)
+    written = extract_to_pot(directory)
     state = "written" if written else "already up to date"
     click.echo(f"{catalogs.pot_path(directory)} {state}.")
 
@@ -50,7 +51,7 @@ def extract() -> None:
 def update() -> None:
     """Merge messages.pot into every catalog (new entries empty, changed ones fuzzy)."""
     try:
-        results = catalog_extract.update_catalogs(translations_dir())
+        results = update_catalogs(translations_dir())
     except catalogs.CatalogError as error:
         fail(str(error))
     for result in results:
@@ -83,13 +84,13 @@ def compile_() -> None:
 
 def _run_msgfmt(directory: Path) -> bool:
     """msgfmt --check on every catalog; True when it found a problem."""
-    if not catalog_checks.msgfmt_available():
+    if not checks.msgfmt_available():
         click.echo("msgfmt (GNU gettext) is not installed; its checks were skipped.", err=True)
-        return catalog_checks.in_ci()
+        return checks.in_ci()
     problems = [
         problem
         for lang in catalogs.catalog_languages(directory)
-        for problem in catalog_checks.msgfmt_problems(catalogs.po_path(lang, directory))
+        for problem in checks.msgfmt_problems(catalogs.po_path(lang, directory))
     ]
     for problem in problems:
         click.echo(str(problem), err=True)
@@ -101,8 +102,8 @@ def _run_msgfmt(directory: Path) -> bool:
 def check() -> None:
     """Fail when the template is stale or a catalog is incomplete, fuzzy or broken."""
     directory = translations_dir()
-    problems = catalog_checks.all_problems(directory)
-    if not catalog_checks.msgfmt_available() and not catalog_checks.in_ci():
+    problems = checks.all_problems(directory)
+    if not checks.msgfmt_available() and not checks.in_ci():
         click.echo("msgfmt (GNU gettext) is not installed; its checks were skipped.", err=True)
     for problem in problems:
         click.echo(str(problem), err=True)
@@ -128,7 +129,7 @@ def status() -> None:
 def init(lang: str) -> None:
     """Start the catalog of a new language LANG (such as de) from messages.pot."""
     try:
-        path = catalog_extract.init_catalog(lang, translations_dir())
+        path = init_catalog(lang, translations_dir())
     except catalogs.CatalogError as error:
         fail(str(error))
     click.echo(f"{path} created. Translate it, then add {lang!r} to LANGUAGES in i18n.py.")
