@@ -19,6 +19,7 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Optional, ValidationError
 
+from ..i18n import LANGUAGES
 from ..media.storage import TooManyPixels, UnsupportedImage, megapixel_caps, open_upload
 from ..models import ArticleStatus
 from ..validators import max_length, single_line
@@ -91,8 +92,6 @@ def plausible_year(form, field) -> None:
 class ArticleForm(AdminForm):
     """Create or edit an article."""
 
-    sk = FormField(ArticleTextForm)
-    en = FormField(ArticleTextForm)
     published_on = DateField(
         _l("Publication date"), validators=[InputRequired(message=REQUIRED), plausible_year]
     )
@@ -127,7 +126,7 @@ class ArticleForm(AdminForm):
 
     def translations(self) -> dict[str, ArticleTextForm]:
         """The language sections by language code."""
-        return {"sk": self.sk.form, "en": self.en.form}
+        return {lang: self[lang].form for lang in LANGUAGES}
 
     def validate(self, extra_validators=None) -> bool:
         """Field checks, and at least one language filled in."""
@@ -166,3 +165,8 @@ class ArticleForm(AdminForm):
             raise ValidationError(
                 _l("This file is not a JPEG, PNG or WebP image. Choose a photo in one of them.")
             ) from err
+
+
+# One section per language of the site, in the order of LANGUAGES.
+for _lang in LANGUAGES:
+    setattr(ArticleForm, _lang, FormField(ArticleTextForm))

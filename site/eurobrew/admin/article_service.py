@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
+from ..i18n import LANGUAGES
 from ..media import upload_folder
 from ..media.storage import delete_photo, store_image
 from ..models import Article, ArticleOldSlug, ArticleTranslation
@@ -27,7 +28,7 @@ def form_data(article: Article) -> dict:
         "photo_credit": article.photo_credit,
         "source_url": article.source_url,
     }
-    for lang in ("sk", "en"):
+    for lang in LANGUAGES:
         translation = article.translation(lang)
         data[lang] = {f: getattr(translation, f) for f in TEXT_FIELDS} if translation else {}
     return data

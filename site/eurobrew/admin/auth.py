@@ -9,7 +9,8 @@ from sqlalchemy import select
 from werkzeug.security import check_password_hash
 
 from ..extensions import db
-from ..i18n import LANGUAGES, set_language_cookie
+from ..i18n import LANGUAGES
+from ..i18n.locale import set_language_cookie
 from ..models import User
 from ..models.base import utcnow
 from ..models.users import MAX_PASSWORD_LENGTH, hash_password

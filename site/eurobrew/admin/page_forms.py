@@ -15,6 +15,7 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, NumberRange
 
+from ..i18n import LANGUAGES
 from ..validators import max_length, single_line
 from ..web.routing import reserved_segments
 from .forms import REQUIRED, AdminForm, strip_filter
@@ -53,10 +54,8 @@ class PageTextForm(Form):
 
 
 class PageForm(AdminForm):
-    """Edit a page in both languages."""
+    """Edit a page in every language."""
 
-    sk = FormField(PageTextForm)
-    en = FormField(PageTextForm)
     menu_order = IntegerField(
         _l("Position in the menu"),
         validators=[
@@ -70,7 +69,7 @@ class PageForm(AdminForm):
 
     def translations(self) -> dict[str, PageTextForm]:
         """The language sections by language code."""
-        return {"sk": self.sk.form, "en": self.en.form}
+        return {lang: self[lang].form for lang in LANGUAGES}
 
     def validate(self, extra_validators=None) -> bool:
         """Field checks, and no slug that would hide a path the site routes itself."""
@@ -95,3 +94,8 @@ class PageForm(AdminForm):
         """The home page's slugs stay empty."""
         for section in self.translations().values():
             section.is_home = True
+
+
+# One section per language of the site, in the order of LANGUAGES.
+for _lang in LANGUAGES:
+    setattr(PageForm, _lang, FormField(PageTextForm))

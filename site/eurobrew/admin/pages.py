@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from ..extensions import db
+from ..i18n import LANGUAGES
 from ..markup import render_markdown
 from ..models import Page, PageOldSlug, PageTranslation
 from ..models.base import utcnow
@@ -27,7 +28,7 @@ def pages():
 def page_data(page: Page) -> dict:
     """The form's initial values for ``page``."""
     data: dict = {"menu_order": page.menu_order, "visible": page.visible}
-    for lang in ("sk", "en"):
+    for lang in LANGUAGES:
         t = page.translation(lang)
         data[lang] = {"title": t.title, "slug": t.slug, "body": t.body} if t else {}
     return data

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
+from ..i18n import LANGUAGES
 from ..models import Article, ArticleStatus, ArticleTranslation, Page
 from ..models.base import utcnow
 
@@ -22,7 +23,7 @@ def article_filters(status: str | None, missing: str | None) -> list:
         conditions += [Article.status == ArticleStatus.PUBLISHED.value, Article.publish_at > now]
     elif status == "published":
         conditions += [Article.status == ArticleStatus.PUBLISHED.value, Article.publish_at <= now]
-    if missing in ("sk", "en"):
+    if missing in LANGUAGES:
         conditions.append(~Article.translations.any(ArticleTranslation.lang == missing))
     return conditions
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from babel import Locale, UnknownLocaleError
 from flask import request
-from flask_babel import format_datetime
+from flask_babel import format_datetime, get_locale
 
 from ..i18n import LANGUAGE_NAMES
 from ..media.storage import megapixel_caps
@@ -14,13 +15,8 @@ from ..models.base import utcnow
 from . import bp
 from .forms import MARKDOWN_HELP
 
-SECTIONS = {
-    "articles": "articles",
-    "pages": "pages",
-    "contact": "contact",
-    "inbox": "inbox",
-    "translations": "translations",
-}
+# The admin menu's sections; an endpoint belongs to the one its name contains.
+SECTIONS = ("articles", "pages", "contact", "inbox", "translations")
 
 
 def article_state(article: Article) -> str:
@@ -33,7 +29,7 @@ def article_state(article: Article) -> str:
 def admin_section() -> str:
     """The menu item of the page being shown."""
     endpoint = (request.endpoint or "").removeprefix("admin.")
-    return next((s for key, s in SECTIONS.items() if key.rstrip("s") in endpoint), "dashboard")
+    return next((s for s in SECTIONS if s.rstrip("s") in endpoint), "dashboard")
 
 
 @bp.app_template_filter("admin_datetime")
@@ -42,11 +38,19 @@ def admin_datetime(value: datetime | None) -> str:
     return format_datetime(value, "short") if value else ""
 
 
+@bp.app_template_filter("language_name")
+def language_name(code: str) -> str:
+    """A language's name in the admin's language ("slovenčina", "Slovak"), from CLDR."""
+    try:
+        return Locale.parse(code).get_display_name(get_locale()) or LANGUAGE_NAMES[code]
+    except (ValueError, UnknownLocaleError):
+        return LANGUAGE_NAMES.get(code, code)
+
+
 @bp.context_processor
 def admin_context() -> dict:
     """Globals of the admin templates."""
     return {
-        "admin_languages": LANGUAGE_NAMES,
         "language_names": LANGUAGE_NAMES,
         "article_state": article_state,
         "admin_section": admin_section(),

@@ -9,7 +9,8 @@ from __future__ import annotations
 from flask import current_app, redirect, render_template, request, url_for
 
 from ..extensions import db
-from ..i18n import set_counterparts
+from ..i18n.locale import add_language_rules, current_language
+from ..i18n.switch import same_page_everywhere
 from ..models import ContactMessage
 from ..web.layout import company_contact, set_menu_key
 from ..web.limits import Limit, attempt_key, limited_attempt
@@ -19,12 +20,6 @@ from .mail import MailNotConfigured, mail_configured, record_failure, send_store
 from .spam import issue_stamp, stamp_is_fresh
 
 MENU_KEY = "contact"
-# Each page's path in each language.
-PATHS = {
-    "form": {"sk": "kontakt", "en": "contact"},
-    "thanks": {"sk": "kontakt/dakujeme", "en": "contact/thank-you"},
-    "privacy": {"sk": "ochrana-osobnych-udajov", "en": "privacy"},
-}
 
 
 def rate_limit() -> Limit:
@@ -37,9 +32,9 @@ def address_key() -> str:
     return attempt_key("contact", request.remote_addr or "-")
 
 
-def link_both_languages(page: str) -> None:
-    """The language switch leads to the same page in the other language."""
-    set_counterparts({lang: url_for(f"contact.{page}", lang=lang) for lang in PATHS[page]})
+def link_every_language(page: str) -> None:
+    """The language switch leads to the same page in every other language."""
+    same_page_everywhere(f"contact.{page}")
     set_menu_key(MENU_KEY)
 
 
@@ -47,7 +42,7 @@ def render_form(form: ContactForm, status: int = 200, problem: str | None = None
     """The contact page: a fresh start time and an empty trap, whatever was posted."""
     form.started.data = issue_stamp()
     form.website.data = ""
-    link_both_languages("form")
+    link_every_language("form")
     page = render_template(
         "contact/form.html", form=form, contact=company_contact(), problem=problem
     )
@@ -86,7 +81,7 @@ def forward(message: ContactMessage) -> None:
     db.session.commit()
 
 
-def contact_form(lang: str):
+def contact_form():
     """The contact record and the form; a valid message is stored, then e-mailed.
 
     Stored messages and refused spam count towards the hourly limit; typing mistakes do not.
@@ -103,20 +98,20 @@ def contact_form(lang: str):
         if not valid:
             return render_form(form, 400)
         attempt.count()
-        message = store(form, lang)
+        message = store(form, current_language())
     forward(message)
-    return redirect(url_for("contact.thanks", lang=lang))
+    return redirect(url_for("contact.thanks"))
 
 
-def thanks(lang: str):
+def thanks():
     """Said after a message was stored, in the visitor's language."""
-    link_both_languages("thanks")
+    link_every_language("thanks")
     return render_template("contact/thanks.html")
 
 
-def privacy(lang: str):
+def privacy():
     """What the form stores, why and for how long."""
-    link_both_languages("privacy")
+    link_every_language("privacy")
     return render_template(
         "contact/privacy.html",
         contact=company_contact(),
@@ -124,17 +119,6 @@ def privacy(lang: str):
     )
 
 
-for _lang in ("sk", "en"):
-    bp.add_url_rule(
-        f"/{_lang}/{PATHS['form'][_lang]}",
-        "form",
-        contact_form,
-        methods=["GET", "POST"],
-        defaults={"lang": _lang},
-    )
-    bp.add_url_rule(
-        f"/{_lang}/{PATHS['thanks'][_lang]}", "thanks", thanks, defaults={"lang": _lang}
-    )
-    bp.add_url_rule(
-        f"/{_lang}/{PATHS['privacy'][_lang]}", "privacy", privacy, defaults={"lang": _lang}
-    )
+add_language_rules(bp, "contact", "form", contact_form, methods=["GET", "POST"])
+add_language_rules(bp, "thanks", "thanks", thanks)
+add_language_rules(bp, "privacy", "privacy", privacy)

@@ -7,12 +7,12 @@ from xml.etree import ElementTree as ET  # noqa: S405 - builds XML, never parses
 from flask import Response, url_for
 from flask_babel import force_locale, gettext
 
+from ..i18n.locale import add_language_rules, current_language
 from ..markup import excerpt, render_markdown
 from ..models.base import utcnow
 from ..seo.structured import iso_utc, published_datetime
 from ..web.layout import company_contact
 from . import bp, queries
-from .views import NEWS_SEGMENTS
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 20
@@ -67,12 +67,12 @@ def build_feed(lang: str) -> ET.Element:
     return feed
 
 
-def news_feed(lang: str):
+def news_feed():
     """/sk/novinky/feed.xml and /en/news/feed.xml."""
+    lang = current_language()
     ET.register_namespace("", ATOM)
     body = ET.tostring(build_feed(lang), encoding="utf-8", xml_declaration=True)
     return Response(body, mimetype="application/atom+xml")
 
 
-for _lang, _segment in NEWS_SEGMENTS.items():
-    bp.add_url_rule(f"/{_lang}/{_segment}/feed.xml", "feed", news_feed, defaults={"lang": _lang})
+add_language_rules(bp, "news", "feed", news_feed, "/feed.xml")

@@ -2,34 +2,34 @@
 
 from flask import abort, current_app, redirect, render_template, url_for
 
-from ..i18n import set_counterparts
+from ..i18n.locale import add_language_rules, current_language
+from ..i18n.switch import same_page_everywhere, set_counterparts
 from ..web.layout import set_menu_key
 from ..web.pagination import paginate
 from . import bp, queries
 
-# The section's path segment in each language.
-NEWS_SEGMENTS = {"sk": "novinky", "en": "news"}
 
-
-def news_index(lang: str):
+def news_index():
     """The news list: newest first, a page at a time."""
+    lang = current_language()
     per_page = current_app.config["NEWS_PER_PAGE"]
     pagination = paginate(queries.count_visible(lang), per_page)
     items = queries.latest_translations(lang, per_page, pagination.offset, pagination.total)
-    set_counterparts({other: url_for("news.index", lang=other) for other in NEWS_SEGMENTS})
+    same_page_everywhere("news.index")
     set_menu_key("news")
     return render_template("news/list.html", items=items, pagination=pagination)
 
 
-def article_detail(lang: str, slug: str):
+def article_detail(slug: str):
     """One article, with a back link to the list page it appears on."""
+    lang = current_language()
     translation = queries.visible_translation(lang, slug)
     if translation is None:
         # A renamed article keeps its old address working for links and search engines.
         moved_to = queries.current_slug(lang, slug)
         if moved_to is None:
             abort(404)
-        return redirect(url_for("news.detail", lang=lang, slug=moved_to), code=301)
+        return redirect(url_for("news.detail", slug=moved_to), code=301)
     article = translation.article
     set_counterparts(
         {t.lang: url_for("news.detail", lang=t.lang, slug=t.slug) for t in article.translations},
@@ -43,8 +43,5 @@ def article_detail(lang: str, slug: str):
     )
 
 
-for _lang, _segment in NEWS_SEGMENTS.items():
-    bp.add_url_rule(f"/{_lang}/{_segment}/", "index", news_index, defaults={"lang": _lang})
-    bp.add_url_rule(
-        f"/{_lang}/{_segment}/<slug:slug>", "detail", article_detail, defaults={"lang": _lang}
-    )
+add_language_rules(bp, "news", "index", news_index, "/")
+add_language_rules(bp, "news", "detail", article_detail, "/<slug:slug>")

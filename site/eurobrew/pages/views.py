@@ -2,7 +2,8 @@
 
 from flask import abort, current_app, redirect, render_template, url_for
 
-from ..i18n import negotiated_language, set_counterparts
+from ..i18n.locale import current_language, negotiated_language
+from ..i18n.switch import same_page_everywhere, set_counterparts
 from ..models.pages import HOME_KEY
 from ..news import queries as news_queries
 from ..web.layout import set_menu_key
@@ -18,25 +19,27 @@ def root():
 
 
 @bp.route("/<lang:lang>/")
-def home(lang: str):
+def home():
     """The home page's text and the latest news."""
+    lang = current_language()
     page = queries.page_by_key(HOME_KEY)
     translation = page.translation(lang) if page else None
     latest = news_queries.latest_translations(lang, current_app.config["HOME_NEWS_COUNT"])
-    set_counterparts({other: url_for("pages.home", lang=other) for other in ("sk", "en")})
+    same_page_everywhere("pages.home")
     set_menu_key(HOME_KEY)
     return render_template("pages/home.html", page=translation, latest=latest)
 
 
 @bp.route("/<lang:lang>/<slug:slug>")
-def page(lang: str, slug: str):
+def page(slug: str):
     """A content page by its slug in the requested language."""
+    lang = current_language()
     translation = queries.visible_page_translation(lang, slug)
     if translation is None:
         # A renamed page keeps its old address working for links and search engines.
         moved_to = queries.current_page_slug(lang, slug)
         if moved_to:
-            return redirect(url_for("pages.page", lang=lang, slug=moved_to), code=301)
+            return redirect(url_for("pages.page", slug=moved_to), code=301)
         abort(404)
     if translation.page.key == HOME_KEY:
         abort(404)

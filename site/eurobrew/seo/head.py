@@ -8,13 +8,12 @@ from flask import current_app, request, url_for
 from markupsafe import Markup
 from werkzeug.urls import iri_to_uri
 
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, current_language, recorded_counterparts
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, OG_LOCALES
+from ..i18n.locale import current_language
+from ..i18n.switch import recorded_counterparts
 from ..models import Article, ArticleTranslation
 from ..web.layout import company_contact
 from . import bp, structured
-
-# Open Graph names a locale, not just a language.
-OG_LOCALES = {"sk": "sk_SK", "en": "en_GB"}
 
 
 @dataclass(frozen=True)

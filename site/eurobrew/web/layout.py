@@ -10,7 +10,8 @@ from flask_babel import lazy_pgettext
 from sqlalchemy import select
 
 from ..extensions import db
-from ..i18n import current_language, language_switch
+from ..i18n.locale import current_language
+from ..i18n.switch import language_switch
 from ..models import CompanyContact, Page, PageTranslation
 from ..models.pages import HOME_KEY
 from .caching import memoize_per_content

@@ -1,0 +1,119 @@
+"""The language of a request, decided once: from its URL, onto ``g.lang``.
+
+A URL value preprocessor takes the language out of the matched route (``/<lang>/...``, or
+the per-language rules that carry it as a default) and puts it on ``g``; a URL defaults
+function puts it back into every URL built for a route that has one. Flask-Babel's locale
+selector reads ``g``; pages without a language (the admin, ``/``) follow the visitor's
+remembered choice, then the browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask import Blueprint, Flask, Response, current_app, g, has_request_context, request
+from werkzeug.routing import BaseConverter
+
+from . import DEFAULT_LANGUAGE, LANGUAGES, PATH_WORDS
+
+LANGUAGE_COOKIE = "lang"
+COOKIE_MAX_AGE = 365 * 24 * 3600
+
+
+def language_converter() -> type[BaseConverter]:
+    """A converter that matches only the site's language codes, so /de/... is not found."""
+    return type("LanguageConverter", (BaseConverter,), {"regex": "|".join(LANGUAGES)})
+
+
+def take_language(endpoint: str | None, values: dict | None) -> None:
+    """URL value preprocessor: the route's language onto ``g.lang`` (None where it has none).
+
+    When no route matched, the path's first segment still names the language a 404 page
+    should speak.
+    """
+    lang = values.pop("lang", None) if values else None
+    if lang is None and request.url_rule is None:
+        first = request.path.lstrip("/").split("/", 1)[0]
+        lang = first if first in LANGUAGES else None
+    g.lang = lang
+
+
+def give_language(endpoint: str, values: dict) -> None:
+    """URL defaults: a URL built for a route with a language gets the page's own."""
+    lang = g.get("lang")
+    if lang and "lang" not in values and endpoint_takes_language(endpoint):
+        values["lang"] = lang
+
+
+def endpoint_takes_language(endpoint: str) -> bool:
+    """True when ``endpoint``'s routes have a language (kept per app: routes do not change)."""
+    known = current_app.extensions.setdefault("eurobrew.language_endpoints", {})
+    if endpoint not in known:
+        known[endpoint] = current_app.url_map.is_endpoint_expecting(endpoint, "lang")
+    return known[endpoint]
+
+
+def negotiated_language() -> str:
+    """The visitor's remembered choice, else the best Accept-Language match, else Slovak."""
+    remembered = request.cookies.get(LANGUAGE_COOKIE)
+    if remembered in LANGUAGES:
+        return remembered
+    return request.accept_languages.best_match(LANGUAGES) or DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    """The language of the page being built (Flask-Babel's locale selector too).
+
+    Works outside a request (CLI, shell): the default language.
+    """
+    if not has_request_context():
+        return DEFAULT_LANGUAGE
+    return g.get("lang") or negotiated_language()
+
+
+def remember_language(response: Response) -> Response:
+    """After a page in a language was shown, remember that language for the next visit to /.
+
+    The cookie is the page's own language, the same for every visitor of that URL, so the
+    response stays shareable by caches in front of the app.
+    """
+    lang = g.get("lang")
+    if lang and response.status_code == 200:
+        set_language_cookie(response, lang)
+    return response
+
+
+def set_language_cookie(response: Response, lang: str) -> None:
+    """Remember ``lang`` for a year; Secure exactly when the session cookie is."""
+    response.set_cookie(
+        LANGUAGE_COOKIE,
+        lang,
+        max_age=COOKIE_MAX_AGE,
+        samesite="Lax",
+        httponly=True,
+        secure=current_app.session_interface.get_cookie_secure(current_app),
+    )
+
+
+def add_language_rules(
+    bp: Blueprint, word: str, endpoint: str, view: Callable, suffix: str = "", **options
+) -> None:
+    """Route ``view`` at ``/<lang>/<word in lang><suffix>`` for every language of the site.
+
+    The rules are made when the blueprint is registered, from the languages known then.
+    """
+
+    def register(state) -> None:
+        for lang in LANGUAGES:
+            path = f"/{lang}/{PATH_WORDS[lang][word]}{suffix}"
+            state.add_url_rule(path, endpoint, view, defaults={"lang": lang}, **options)
+
+    bp.record(register)
+
+
+def init_app(app: Flask) -> None:
+    """Register the converter, the language's preprocessor and defaults, and its cookie."""
+    app.url_map.converters["lang"] = language_converter()
+    app.url_value_preprocessor(take_language)
+    app.url_defaults(give_language)
+    app.after_request(remember_language)
