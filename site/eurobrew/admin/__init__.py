@@ -6,6 +6,7 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 # Importing the modules registers their routes and handlers on bp.
 from . import (  # noqa: E402,F401
+    access,
     articles,
     auth,
     contact,

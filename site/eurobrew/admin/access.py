@@ -9,13 +9,17 @@ from urllib.parse import urlsplit
 from flask import Flask, Response, current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext
 from flask_login import current_user, logout_user
+from flask_login.config import EXEMPT_METHODS
 
 from ..extensions import db, login_manager
 from ..models import User
+from ..web.headers import ADMIN_CSP
+from . import bp
 
 audit_log = logging.getLogger("eurobrew.admin")
 
-ADMIN_PREFIX = "/admin"
+# Pages of the admin blueprint that anonymous visitors may open.
+OPEN_ENDPOINTS = frozenset({"admin.login", "admin.language", "admin.bare_prefix"})
 # Keys this module keeps in the signed session cookie, in seconds since the epoch.
 LOGIN_TIME = "auth_at"
 LAST_SEEN = "seen_at"
@@ -95,8 +99,6 @@ def session_expired(now: float, idle_seconds: int, max_seconds: int) -> bool:
 
 def enforce_session_limits():
     """End an admin session after 30 minutes idle or 12 hours in all; else note activity."""
-    if not request.path.startswith(ADMIN_PREFIX + "/") or request.endpoint == "static":
-        return None
     if not current_user.is_authenticated:
         return None
     config = current_app.config
@@ -112,16 +114,29 @@ def enforce_session_limits():
     return None
 
 
+def require_login():
+    """The one guard of the admin area: every page but the login form needs an admin."""
+    if request.endpoint in OPEN_ENDPOINTS or request.method in EXEMPT_METHODS:
+        return None
+    if current_user.is_authenticated:
+        return None
+    return login_manager.unauthorized()
+
+
 def admin_headers(response: Response) -> Response:
-    """Admin pages are private: never stored by a cache, never indexed."""
-    if request.path == ADMIN_PREFIX or request.path.startswith(ADMIN_PREFIX + "/"):
-        response.headers["Cache-Control"] = "no-store"
-        response.headers["X-Robots-Tag"] = "noindex"
+    """Admin pages are private: never stored by a cache, never indexed; they run our script."""
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Robots-Tag"] = "noindex"
+    response.headers["Content-Security-Policy"] = ADMIN_CSP
     return response
 
 
+# Session checks first: an expired session is told so before it is sent to the login.
+bp.before_request(enforce_session_limits)
+bp.before_request(require_login)
+bp.after_request(admin_headers)
+
+
 def init_app(app: Flask) -> None:
-    """Configure Flask-Login and register the session checks and headers."""
+    """Configure Flask-Login: where anonymous visitors of admin pages are sent."""
     login_manager.login_view = "admin.login"
-    app.before_request(enforce_session_limits)
-    app.after_request(admin_headers)

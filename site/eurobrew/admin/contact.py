@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
-from flask_login import login_required
 from sqlalchemy import select
 from wtforms import StringField, SubmitField
 from wtforms.validators import InputRequired, Regexp
@@ -66,7 +65,6 @@ FIELD_NAMES = [*REQUIRED_FIELDS, *OPTIONAL_FIELDS]
 
 
 @bp.route("/contact", methods=["GET", "POST"])
-@login_required
 def contact():
     """Edit the contact record (created on first save if the database has none)."""
     record = db.session.scalars(select(CompanyContact).limit(1)).first()

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from flask import render_template
-from flask_login import login_required
 
 from ..i18n.status import content_status, interface_status
 from . import bp
 
 
 @bp.get("/translations/")
-@login_required
 def translations():
     """What remains to translate, in the interface and in the content."""
     return render_template(
