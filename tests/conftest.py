@@ -18,7 +18,7 @@ from eurobrew.demo import load_demo
 from eurobrew.extensions import db
 from eurobrew.media import upload_folder
 from eurobrew.models import User
-from eurobrew.web.caching import close_stamp_connections
+from eurobrew.web.stamp import close_stamp_connections
 from mailserver import MailServer
 from support import NGINX_ADMIN, SITE_URL, csrf_token_in, reset_database, tool_missing
 

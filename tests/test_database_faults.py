@@ -12,7 +12,7 @@ from eurobrew import create_app
 from eurobrew.demo import load_demo
 from eurobrew.extensions import db
 from eurobrew.media import upload_folder
-from eurobrew.web.caching import close_stamp_connections
+from eurobrew.web.stamp import close_stamp_connections
 from http_client import fetch
 from support import tool_missing
 

@@ -121,7 +121,7 @@ def register_template_helpers(app: Flask) -> None:
     from flask_babel import format_date
 
     from .markup import excerpt, render_markdown
-    from .web import assets, caching, layout
+    from .web import assets, conditional, front_cache, layout
 
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["excerpt"] = excerpt
@@ -131,7 +131,8 @@ def register_template_helpers(app: Flask) -> None:
     layout.init_app(app)
     assets.init_app(app)
     if not app.debug:  # in development every change must show at once
-        caching.init_app(app)
+        conditional.init_app(app)
+        front_cache.init_app(app)
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import contains_eager
 from ..extensions import db
 from ..models import Article, ArticleOldSlug, ArticleStatus, ArticleTranslation
 from ..models.base import utcnow
-from ..web.caching import memoize_per_content
+from ..web.stamp import memoize_per_content
 
 
 def visible_articles_clause():

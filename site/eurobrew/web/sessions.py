@@ -1,6 +1,6 @@
 """Flask's signed-cookie sessions, opened only when the visitor sends a session cookie."""
 
-from flask import has_request_context, request
+from flask import g, has_request_context, request
 from flask.sessions import SecureCookieSessionInterface
 
 
@@ -12,10 +12,17 @@ class LazyCookieSessionInterface(SecureCookieSessionInterface):
     """
 
     def open_session(self, app, request):
-        """An empty session without a cookie; otherwise the stock verification."""
+        """An empty session without a cookie; otherwise the stock verification.
+
+        The session is also noted on ``g``, so that caching can tell whether a page used
+        it without marking it used itself (web/conditional.py).
+        """
         if app.secret_key and self.get_cookie_name(app) not in request.cookies:
-            return self.session_class()
-        return super().open_session(app, request)
+            session = self.session_class()
+        else:
+            session = super().open_session(app, request)
+        g.opened_session = session
+        return session
 
     def get_cookie_secure(self, app):
         """Secure whenever the visitor came over HTTPS, even if the setting was forgotten.

@@ -1,0 +1,77 @@
+"""HTTP validation of public pages: one ETag, one 304 rule, and pages marked shareable.
+
+Before a public page's view runs, its validators are known (web/stamp.py) and a matching
+If-None-Match (or If-Modified-Since) gets a 304 at once. After it, a page that is the same
+for every visitor gets its ETag and Last-Modified: that ETag is what the front cache keeps
+it under. A page that used the visitor's session (a form's token) gets neither.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, Response, current_app, g, request
+from werkzeug.http import is_resource_modified
+
+from .public import is_public_page
+from .stamp import CODE_KEY, Validators, code_version, validators_for
+
+
+def not_modified(environ: dict, validators: Validators) -> bool:
+    """The one 304 rule: the visitor's copy matches (the ETag decides when both are sent)."""
+    return not is_resource_modified(
+        environ, etag=validators.etag, last_modified=validators.last_modified
+    )
+
+
+def answer_from_cache():
+    """before_request: a 304 when the visitor's copy is current, before any view runs."""
+    if not is_public_page():
+        return None
+    validators = g.page_validators = validators_for(current_app, request.environ)
+    if not_modified(request.environ, validators):
+        return with_validators(Response(status=304), validators)
+    return None
+
+
+def store_and_tag(response: Response) -> Response:
+    """after_request: validators on public pages every visitor may share, for nginx too."""
+    validators = g.get("page_validators")
+    if validators is None or response.status_code != 200 or session_used():
+        return response  # not public, an error, or personalised (a form's token)
+    microcache = current_app.config.get("MICROCACHE_SECONDS")
+    if microcache:
+        # Read by nginx only (it never forwards X-Accel-* headers): how long it may keep
+        # this page for other anonymous visitors.
+        response.headers["X-Accel-Expires"] = str(microcache)
+    if response.headers.get("ETag") is None:
+        with_validators(response, validators)
+    return response.make_conditional(request)
+
+
+def session_used() -> bool:
+    """True when the page may depend on this visitor's session.
+
+    A session that holds something, or that the view wrote to (a form's token), makes the
+    page the visitor's own. An empty one, merely looked at (the login extension checks
+    every template for a user), does not. The session interface noted the session it
+    opened (web/sessions.py): reading it through ``flask.session`` would mark it used.
+    """
+    opened = g.get("opened_session")
+    if opened is None or not opened.accessed:
+        return False
+    return bool(opened.modified or len(opened))
+
+
+def with_validators(response: Response, validators: Validators) -> Response:
+    """ETag, Last-Modified and "revalidate every time" on a public response."""
+    response.set_etag(validators.etag)
+    response.last_modified = validators.last_modified.replace(microsecond=0)
+    response.cache_control.public = True
+    response.cache_control.no_cache = True
+    return response
+
+
+def init_app(app: Flask) -> None:
+    """Register the hooks; the ETags depend on the code deployed, fingerprinted once."""
+    app.extensions[CODE_KEY] = code_version(app)
+    app.before_request(answer_from_cache)
+    app.after_request(store_and_tag)

@@ -1,0 +1,223 @@
+"""What public pages depend on, read once per request: the content stamp and the page's ETag.
+
+A page's ETag is derived from the site's content version (bumped in the same transaction as
+every content change), the newest publish time that has passed (so a scheduled article shows
+up on time), the code and catalogs deployed, the year (the footer shows it) and the URL.
+Every worker computes the same ETag from the database, so none serves a page older than it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import threading
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from cachetools import LRUCache
+from flask import Flask, current_app, has_request_context, request
+from sqlalchemy import bindparam, func, select
+
+from ..extensions import db
+from ..models import Article, ArticleStatus, SiteState
+from ..models.base import utcnow
+from ..models.state import STATE_ID
+
+# Where the validators of a request are kept, for the front cache and Flask to share.
+ENVIRON_KEY = "eurobrew.page_validators"
+READER_KEY = "eurobrew.stamp_reader"
+CODE_KEY = "eurobrew.code_version"  # set when public pages are validated (not in debug mode)
+EARLIEST = datetime(1997, 1, 1)  # the company's founding: no page is older
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """The content version, when content last changed, and the newest publish time passed."""
+
+    version: int
+    changed_at: datetime | None
+    latest_visible: datetime | None
+
+
+@dataclass(frozen=True)
+class Validators:
+    """A public page's ETag and Last-Modified, and the stamp they were made from."""
+
+    etag: str
+    last_modified: datetime
+    stamp: Stamp
+
+
+def code_version(app: Flask) -> str:
+    """A fingerprint of templates, static files and compiled catalogs, the same in every worker."""
+    digest = hashlib.sha256()
+    roots = [
+        Path(app.root_path) / "templates",
+        Path(app.static_folder or ""),
+        Path(app.config["BABEL_TRANSLATION_DIRECTORIES"]),
+    ]
+    for root in roots:
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            stat = path.stat()
+            digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()[:16]
+
+
+def _stamp_statement():
+    """Built once: (content version, last change, newest publish time already passed)."""
+    latest_visible = (
+        select(func.max(Article.publish_at))
+        .where(
+            Article.status == ArticleStatus.PUBLISHED.value,
+            Article.publish_at <= bindparam("now"),
+        )
+        .scalar_subquery()
+    )
+    state = select(SiteState.content_version, SiteState.changed_at).where(SiteState.id == STATE_ID)
+    version = state.with_only_columns(SiteState.content_version).scalar_subquery()
+    changed = state.with_only_columns(SiteState.changed_at).scalar_subquery()
+    return select(version, changed, latest_visible)
+
+
+class StampReader:
+    """Reads the content stamp on a connection each worker thread keeps for itself.
+
+    It runs before every public request, 304s included, so it skips the ORM session and
+    the pool: a prepared statement on a kept DBAPI connection. Reads see every committed
+    change at once (SQLite reads outside a transaction; PostgreSQL runs in autocommit).
+    """
+
+    def __init__(self, engine):
+        compiled = _stamp_statement().compile(dialect=engine.dialect)
+        self.engine = engine
+        self.sql = str(compiled)
+        self.params = compiled.construct_params({"now": None})
+        self.order = compiled.positiontup if compiled.positional else None
+        self.sqlite = engine.dialect.name == "sqlite"
+        self.local = threading.local()
+
+    def _connection(self):
+        connection = getattr(self.local, "connection", None)
+        if connection is None:
+            # Detached from the pool: it belongs to this thread for the worker's life.
+            connection = self.engine.raw_connection()
+            if self.engine.dialect.name == "postgresql":
+                connection.driver_connection.autocommit = True
+            connection.detach()
+            self.local.connection = connection
+        return connection
+
+    def read(self) -> Stamp:
+        """The stamp as the database has it now."""
+        now = utcnow()
+        # SQLite compares the text SQLAlchemy stores: the same format here.
+        params = dict(self.params, now=now.isoformat(sep=" ") if self.sqlite else now)
+        if self.order is not None:
+            params = tuple(params[name] for name in self.order)
+        try:
+            row = self._query(params)
+        except self.engine.dialect.loaded_dbapi.Error:
+            self.reset()  # a dropped connection (server restart): try once on a new one
+            row = self._query(params)
+        version, changed_at, latest = row
+        return Stamp(version or 1, _as_datetime(changed_at), _as_datetime(latest))
+
+    def _query(self, params):
+        cursor = self._connection().cursor()
+        try:
+            cursor.execute(self.sql, params)
+            return cursor.fetchone()
+        except BaseException:
+            self.reset()
+            raise
+        finally:
+            # After a failure the connection is closed already, and closing its cursor
+            # may raise in turn (sqlite3), hiding the error that tells what happened.
+            with contextlib.suppress(Exception):
+                cursor.close()
+
+    def reset(self) -> None:
+        """Forget this thread's connection; the next read opens a new one."""
+        connection = getattr(self.local, "connection", None)
+        self.local.connection = None
+        if connection is not None:
+            # It is being thrown away, most likely because it already failed.
+            with contextlib.suppress(Exception):
+                connection.close()
+
+
+def _as_datetime(value) -> datetime | None:
+    # SQLite hands back timestamps as text when read without SQLAlchemy's types.
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(value)
+
+
+def stamp_reader(app: Flask) -> StampReader:
+    """The app's reader of its database (made on first use)."""
+    reader = app.extensions.get(READER_KEY)
+    if reader is None:
+        with app.app_context():
+            engine = db.engine
+        reader = app.extensions.setdefault(READER_KEY, StampReader(engine))
+    return reader
+
+
+def close_stamp_connections(app: Flask) -> None:
+    """Close the calling thread's stamp connection (for tests that make many apps)."""
+    reader = app.extensions.get(READER_KEY)
+    if reader is not None:
+        reader.reset()
+
+
+def compute_etag(code: str, stamp: Stamp, path: str, query: str) -> str:
+    """The ETag of the page at ``path``?``query`` for this code and content."""
+    latest = stamp.latest_visible.isoformat() if stamp.latest_visible else "-"
+    # The raw path and query: the same URL gives the same key, without decoding.
+    key = ":".join((code, str(stamp.version), latest, str(date.today().year), path, query))
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def validators_for(app: Flask, environ: dict) -> Validators:
+    """The validators of the page ``environ`` asks for: the stamp read once per request.
+
+    Whoever asks first (the front cache, or Flask on a miss) reads it; the other finds it
+    in the environ.
+    """
+    known = environ.get(ENVIRON_KEY)
+    if known is None:
+        stamp = stamp_reader(app).read()
+        etag = compute_etag(
+            app.extensions[CODE_KEY],
+            stamp,
+            environ.get("PATH_INFO", ""),
+            environ.get("QUERY_STRING", ""),
+        )
+        changes = [d for d in (stamp.changed_at, stamp.latest_visible, EARLIEST) if d]
+        known = environ[ENVIRON_KEY] = Validators(etag, max(changes), stamp)
+    return known
+
+
+_memo: LRUCache = LRUCache(maxsize=256)
+_memo_lock = threading.Lock()
+
+
+def memoize_per_content(key: tuple, compute):
+    """``compute()``'s result, reused until the content changes (per worker, bounded).
+
+    For figures that are expensive on large tables but change only with the content, such
+    as the number of visible articles. The stamp is the request's (read once); outside a
+    request, and in debug mode (where pages are not validated), it simply computes.
+    """
+    if not has_request_context() or CODE_KEY not in current_app.extensions:
+        return compute()
+    stamp = validators_for(current_app, request.environ).stamp
+    full_key = (*key, stamp.version, stamp.latest_visible)
+    with _memo_lock:
+        if full_key in _memo:
+            return _memo[full_key]
+    value = compute()
+    with _memo_lock:
+        _memo[full_key] = value
+    return value
