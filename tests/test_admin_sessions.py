@@ -2,8 +2,9 @@
 
 import pytest
 
+from eurobrew import create_app
 from eurobrew.admin import access
-from eurobrew.config import https_configured
+from eurobrew.extensions import db
 from test_admin_auth import Clock, login
 
 
@@ -91,12 +92,20 @@ def test_session_cookie_flags(demo_app, admin_user, csrf_token):
 
 
 @pytest.mark.parametrize(
-    ("env", "secure"),
-    [({}, False), ({"HTTPS": "1"}, True), ({"SESSION_COOKIE_SECURE": "true"}, True)],
+    ("settings", "secure"),
+    [
+        ({"SITE_URL": "http://www.eurobrew.test"}, False),
+        ({"SITE_URL": "https://www.eurobrew.test"}, True),
+        ({"SITE_URL": "http://www.eurobrew.test", "SESSION_COOKIE_SECURE": True}, True),
+    ],
 )
-def test_secure_cookies_whenever_https_is_configured(monkeypatch, env, secure):
-    monkeypatch.delenv("HTTPS", raising=False)
-    monkeypatch.delenv("SESSION_COOKIE_SECURE", raising=False)
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    assert https_configured() is secure
+def test_secure_cookies_whenever_the_site_is_served_over_https(
+    tmp_path, monkeypatch, settings, secure
+):
+    monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))
+    app = create_app({**settings, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/x.db"})
+    with app.app_context():
+        db.create_all()
+    response = app.test_client().get("/en/contact")  # the form's token opens a session
+    cookie = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith("session="))
+    assert ("; Secure" in cookie) is secure

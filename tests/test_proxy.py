@@ -40,7 +40,6 @@ def test_the_forms_session_cookie_is_secure_when_the_visitor_came_over_https(
     # nginx terminates TLS; the contact form's token must not later travel over plain HTTP.
     monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))
     monkeypatch.delenv("SESSION_COOKIE_SECURE", raising=False)
-    monkeypatch.delenv("HTTPS", raising=False)
     app = create_app(
         {"TRUSTED_PROXIES": 1, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/db.sqlite3"}
     )

@@ -144,8 +144,7 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_cli(app: Flask) -> None:
-    """The ``flask`` commands: demo content, catalogs and admin accounts."""
-    """The ``flask`` commands: demo content and catalogs."""
+    """The ``flask`` commands: demo content, catalogs, admin accounts, messages, backups."""
     from .admin.cli import users_cli
     from .contact.cli import messages_cli
     from .demo.cli import demo_cli

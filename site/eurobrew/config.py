@@ -16,11 +16,6 @@ def env_flag(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def https_configured() -> bool:
-    """True when the site is served over HTTPS (``HTTPS=1`` or ``SESSION_COOKIE_SECURE=1``)."""
-    return env_flag("SESSION_COOKIE_SECURE") or env_flag("HTTPS")
-
-
 def instance_path() -> Path:
     """The folder for local state: the SQLite file, the generated secret key, uploads."""
     return Path(os.environ.get("INSTANCE_PATH") or PROJECT_ROOT / "instance").resolve()
@@ -93,10 +88,10 @@ class Config:
     TESTING = False
 
     # Admin sessions: signed cookies that scripts cannot read, sent on top-level navigation
-    # only, and over HTTPS only whenever the site is served over HTTPS.
+    # only, and over HTTPS only whenever SITE_URL is https:// (web/hosts.py) or this says so.
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
-    SESSION_COOKIE_SECURE = https_configured()
+    SESSION_COOKIE_SECURE = env_flag("SESSION_COOKIE_SECURE")
     ADMIN_IDLE_MINUTES = int(os.environ.get("ADMIN_IDLE_MINUTES", "30"))
     ADMIN_SESSION_HOURS = int(os.environ.get("ADMIN_SESSION_HOURS", "12"))
     # werkzeug's scrypt with its own work factor (N=2**15): slow on purpose.

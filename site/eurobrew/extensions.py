@@ -1,13 +1,15 @@
 """Extension objects, created unbound; the application factory binds them."""
 
+from babel import support
+from flask import current_app
+from flask_babel import Babel, Domain, get_locale
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
-
-from .i18n.runtime import SiteBabel
+from werkzeug.utils import cached_property
 
 # Named constraints let Alembic alter them the same way on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -23,6 +25,44 @@ class Base(DeclarativeBase):
     """Declarative base for every model."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+# Flask-Babel keeps loaded catalogs on its (process-wide) extension object; kept per app
+# instead, apps that read different translation folders live side by side, and the debug
+# reload (i18n/runtime.py) drops exactly one app's catalogs.
+TRANSLATIONS_CACHE = "eurobrew.translations_cache"
+
+
+class AppDomain(Domain):
+    """Flask-Babel's message domain with its cache kept in the current app."""
+
+    def get_translations_cache(self, ctx):
+        """The loaded catalogs of the current app, by (locale, domain)."""
+        return current_app.extensions.setdefault(TRANSLATIONS_CACHE, {})
+
+    def get_translations(self):
+        """The current locale's catalog; a damaged .mo gives the source texts, not a crash.
+
+        The visitor then reads the English interface rather than an error page, and the
+        server's log says which catalog to rebuild (make translations).
+        """
+        try:
+            return super().get_translations()
+        except Exception as error:  # noqa: BLE001 - any parse failure of a damaged file
+            locale = str(get_locale())
+            current_app.logger.error("Catalog for %s could not be loaded: %r", locale, error)
+            fallback = support.NullTranslations()
+            self.get_translations_cache(None)[locale, self.domain[0]] = fallback
+            return fallback
+
+
+class SiteBabel(Babel):
+    """Flask-Babel whose default domain caches catalogs per app."""
+
+    @cached_property
+    def domain_instance(self):
+        """The default message domain (see AppDomain)."""
+        return AppDomain(domain=self.domain)
 
 
 db = SQLAlchemy(model_class=Base)

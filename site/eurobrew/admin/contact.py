@@ -7,11 +7,11 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from wtforms import StringField, SubmitField
-from wtforms.validators import InputRequired, Regexp
+from wtforms.validators import InputRequired
 
 from ..extensions import db
 from ..models import CompanyContact
-from ..validators import max_length, single_line
+from ..validators import email_address, max_length, phone_number, single_line
 from . import bp
 from .forms import REQUIRED, AdminForm, strip_filter
 
@@ -30,13 +30,9 @@ OPTIONAL_FIELDS = {
     "email": (_l("E-mail"), 200),
     "design_credit": (_l("Design credit"), 200),
 }
-PHONE = Regexp(r"^[0-9+()/ .-]*$", message=_l("Use only digits, spaces and + ( ) / - ."))
-EMAIL = Regexp(
-    r"^([^@\s]+@[^@\s]+\.[^@\s]+)?$", message=_l("Enter an address like name@example.sk.")
-)
 
 
-class ContactForm(AdminForm):
+class CompanyContactForm(AdminForm):
     """Every field of the contact record."""
 
     save = SubmitField(_l("Save"))
@@ -44,7 +40,7 @@ class ContactForm(AdminForm):
 
 for _name, (_label, _limit) in REQUIRED_FIELDS.items():
     setattr(
-        ContactForm,
+        CompanyContactForm,
         _name,
         StringField(
             _label,
@@ -52,10 +48,11 @@ for _name, (_label, _limit) in REQUIRED_FIELDS.items():
             validators=[InputRequired(message=REQUIRED), max_length(_limit), single_line],
         ),
     )
+FORMAT_CHECKS = {"phone": [phone_number], "fax": [phone_number], "email": [email_address]}
 for _name, (_label, _limit) in OPTIONAL_FIELDS.items():
-    extra = {"phone": [PHONE], "fax": [PHONE], "email": [EMAIL]}.get(_name, [])
+    extra = FORMAT_CHECKS.get(_name, [])
     setattr(
-        ContactForm,
+        CompanyContactForm,
         _name,
         StringField(
             _label, filters=[strip_filter], validators=[max_length(_limit), single_line, *extra]
@@ -68,7 +65,7 @@ FIELD_NAMES = [*REQUIRED_FIELDS, *OPTIONAL_FIELDS]
 def contact():
     """Edit the contact record (created on first save if the database has none)."""
     record = db.session.scalars(select(CompanyContact).limit(1)).first()
-    form = ContactForm(obj=record)
+    form = CompanyContactForm(obj=record)
     if form.validate_on_submit():
         if record is None:
             record = CompanyContact()

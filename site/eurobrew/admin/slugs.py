@@ -11,7 +11,6 @@ from ..extensions import db
 
 # Letters that do not decompose into a base letter and a mark.
 _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "œ": "oe"})
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def slugify(text: str, max_length: int = 120) -> str:
@@ -21,10 +20,6 @@ def slugify(text: str, max_length: int = 120) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     return slug[:max_length].rstrip("-")
 
-
-def is_valid_slug(slug: str) -> bool:
-    """True for lower-case ASCII words joined by single hyphens."""
-    return bool(SLUG_PATTERN.match(slug))
 
 
 def remember_old_slug(model, owner_field: str, owner_id: int, lang: str, old: str, new: str):

@@ -7,15 +7,12 @@ import unicodedata
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, Regexp, ValidationError
+from wtforms.validators import DataRequired, ValidationError
 
 from ..models.contact_messages import COMPANY_MAX, EMAIL_MAX, NAME_MAX, PHONE_MAX, TEXT_MAX
-from ..validators import max_length, single_line
+from ..validators import email_address, max_length, phone_number, single_line
 from .spam import MAX_LINKS, count_links
 
-# A plain check: the address must look like one; whether it exists only a reply tells.
-EMAIL_PATTERN = r"^[^@\s<>,;\"()\[\]\\]+@[^@\s<>,;\"()\[\]\\]+\.[^@\s<>,;\"()\[\]\\]+$"
-PHONE_PATTERN = r"^[0-9+()/ .-]*$"
 HONEYPOT_NAME = "website"
 
 
@@ -57,7 +54,7 @@ class ContactForm(FlaskForm):
             DataRequired(message=_l("Please give us your e-mail address, so that we can answer.")),
             max_length(EMAIL_MAX),
             single_line,
-            Regexp(EMAIL_PATTERN, message=_l("Enter an address like name@example.sk.")),
+            email_address,
         ],
         render_kw={
             "maxlength": EMAIL_MAX,
@@ -78,7 +75,7 @@ class ContactForm(FlaskForm):
         validators=[
             max_length(PHONE_MAX),
             single_line,
-            Regexp(PHONE_PATTERN, message=_l("Use only digits, spaces and + ( ) / - .")),
+            phone_number,
         ],
         render_kw={"maxlength": PHONE_MAX, "autocomplete": "tel", "type": "tel"},
     )

@@ -1,8 +1,7 @@
-"""Catalogs at run time: one translations cache per app, and saved .po files reloaded in debug.
+"""Catalogs at run time: saved .po files recompiled and reloaded in debug mode.
 
-Flask-Babel keeps loaded catalogs in a cache on its (process-wide) extension object. Keeping
-that cache per app lets apps that read different translation folders live side by side, and
-lets the debug-mode reload drop exactly this app's catalogs after recompiling one.
+The loaded catalogs live in a cache per app (extensions.AppDomain), so the reload drops
+exactly this app's catalogs after recompiling one.
 """
 
 from __future__ import annotations
@@ -10,47 +9,12 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from babel import support
 from flask import Flask, current_app
-from flask_babel import Babel, Domain, get_locale
-from werkzeug.utils import cached_property
 
+from ..extensions import TRANSLATIONS_CACHE
 from . import catalogs
 
-TRANSLATIONS_CACHE = "eurobrew.translations_cache"
 _compile_lock = threading.Lock()
-
-
-class AppDomain(Domain):
-    """Flask-Babel's message domain with its cache kept in the current app."""
-
-    def get_translations_cache(self, ctx):
-        """The loaded catalogs of the current app, by (locale, domain)."""
-        return current_app.extensions.setdefault(TRANSLATIONS_CACHE, {})
-
-    def get_translations(self):
-        """The current locale's catalog; a damaged .mo gives the source texts, not a crash.
-
-        The visitor then reads the English interface rather than an error page, and the
-        server's log says which catalog to rebuild (make translations).
-        """
-        try:
-            return super().get_translations()
-        except Exception as error:  # noqa: BLE001 - any parse failure of a damaged file
-            locale = str(get_locale())
-            current_app.logger.error("Catalog for %s could not be loaded: %r", locale, error)
-            fallback = support.NullTranslations()
-            self.get_translations_cache(None)[locale, self.domain[0]] = fallback
-            return fallback
-
-
-class SiteBabel(Babel):
-    """Flask-Babel whose default domain caches catalogs per app."""
-
-    @cached_property
-    def domain_instance(self):
-        """The default message domain (see AppDomain)."""
-        return AppDomain(domain=self.domain)
 
 
 def clear_translations_cache(app: Flask) -> None:

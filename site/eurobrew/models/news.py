@@ -64,10 +64,6 @@ class Article(db.Model):
         """This article in ``lang``, or None when it has no such translation."""
         return next((t for t in self.translations if t.lang == lang), None)
 
-    def is_visible(self, now: datetime | None = None) -> bool:
-        """True when the public may see it: published and its publish time has passed."""
-        return self.status == ArticleStatus.PUBLISHED and self.publish_at <= (now or utcnow())
-
 
 class ArticleTranslation(db.Model):
     """An article's text in one language, with its own slug."""

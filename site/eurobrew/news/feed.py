@@ -10,9 +10,9 @@ from flask_babel import force_locale, gettext
 from ..i18n.locale import add_language_rules, current_language
 from ..markup import excerpt, render_markdown
 from ..models.base import utcnow
-from ..seo.structured import iso_utc, published_datetime
 from ..web.layout import company_contact
 from . import bp, queries
+from .dates import iso_utc, published_datetime
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 20

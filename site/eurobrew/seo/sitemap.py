@@ -22,8 +22,8 @@ from ..extensions import db
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
 from ..models import Article, ArticleTranslation, CompanyContact, Page, PageTranslation
 from ..models.pages import HOME_KEY
+from ..news.dates import iso_utc
 from ..news.queries import visible_articles_clause
-from .structured import iso_utc
 
 URLSET_OPEN = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, time
-from zoneinfo import ZoneInfo
 
 from flask import url_for
-from flask_babel import get_timezone
 from markupsafe import Markup
 
 from ..models import Article, ArticleTranslation, CompanyContact
+from ..news.dates import iso_utc, published_datetime
 
 # Inside <script>, "</script>" or "<!--" in content would end or confuse the element; JSON
 # allows these characters escaped, so nothing in the data can break out of the block.
@@ -21,11 +19,6 @@ def json_ld(data: dict) -> Markup:
     """``data`` as JSON that is safe to place inside a ``<script type="application/ld+json">``."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.translate(_ESCAPES))  # noqa: S704 - the only markup characters are escaped
-
-
-def iso_utc(moment: datetime) -> str:
-    """A naive UTC timestamp from the database as ISO 8601 with its zone."""
-    return moment.replace(tzinfo=UTC, microsecond=0).isoformat()
 
 
 def organization(contact: CompanyContact, lang: str, home_url: str) -> dict:
@@ -52,13 +45,6 @@ def organization(contact: CompanyContact, lang: str, home_url: str) -> dict:
     if contact.fax:
         data["faxNumber"] = contact.fax
     return data
-
-
-def published_datetime(article: Article) -> str:
-    """The article's publication date as the start of that day in the site's time zone."""
-    # Babel may hand out a pytz zone, whose offset is only right through localize().
-    zone = ZoneInfo(str(get_timezone()))
-    return datetime.combine(article.published_on, time(), zone).isoformat()
 
 
 def modified_datetime(article: Article, translation: ArticleTranslation) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask import Flask, Response, current_app
 
+from .hosts import serves_https
+
 # Public pages need nothing but their own styles and images: no script at all.
 # connect-src 'self' grants nothing to a page that cannot run scripts, but tools that fetch
 # through the page are held to its policy: Lighthouse reads /robots.txt that way, and
@@ -27,17 +29,12 @@ STATIC_HEADERS = {
 HSTS = "max-age=63072000; includeSubDomains"
 
 
-def https_configured() -> bool:
-    """True when the site is served over HTTPS (and so may demand it)."""
-    return current_app.config["SITE_URL"].startswith("https://")
-
-
 def add_security_headers(response: Response) -> Response:
     """after_request: the same protective headers on every response (the admin sets its CSP)."""
     response.headers.setdefault("Content-Security-Policy", PUBLIC_CSP)
     for name, value in STATIC_HEADERS.items():
         response.headers.setdefault(name, value)
-    if https_configured():
+    if serves_https(current_app):
         response.headers["Strict-Transport-Security"] = HSTS
     return response
 

@@ -116,9 +116,19 @@ class SiteFlask(Flask):
         return self.config["SITE_URL"] + super().url_for(endpoint, _external=False, **values)
 
 
+def serves_https(app: Flask) -> bool:
+    """True when the site is served over HTTPS (``SITE_URL``), and so may demand it."""
+    return app.config["SITE_URL"].startswith("https://")
+
+
 def init_app(app: Flask) -> None:
-    """Normalise ``SITE_URL`` and put the Host check in front of every other layer."""
+    """Normalise ``SITE_URL`` and put the Host check in front of every other layer.
+
+    Served over HTTPS, the session cookie travels over HTTPS only.
+    """
     app.config["SITE_URL"] = site_origin(app.config["SITE_URL"])
+    if serves_https(app):
+        app.config["SESSION_COOKIE_SECURE"] = True
     app.config["PREFERRED_URL_SCHEME"] = urlsplit(app.config["SITE_URL"]).scheme
     rule = HostRule(app.config["SITE_URL"], app.config["ALLOWED_HOSTS"])
     app.wsgi_app = HostGuard(app.wsgi_app, rule)

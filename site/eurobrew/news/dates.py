@@ -1,0 +1,22 @@
+"""The dates of articles as feeds, sitemaps and structured data write them (ISO 8601)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo
+
+from flask_babel import get_timezone
+
+from ..models import Article
+
+
+def iso_utc(moment: datetime) -> str:
+    """A naive UTC timestamp from the database as ISO 8601 with its zone."""
+    return moment.replace(tzinfo=UTC, microsecond=0).isoformat()
+
+
+def published_datetime(article: Article) -> str:
+    """The article's publication date as the start of that day in the site's time zone."""
+    # Babel may hand out a pytz zone, whose offset is only right through localize().
+    zone = ZoneInfo(str(get_timezone()))
+    return datetime.combine(article.published_on, time(), zone).isoformat()
