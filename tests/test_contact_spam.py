@@ -7,10 +7,10 @@ import html
 import time
 
 import pytest
-from itsdangerous import URLSafeSerializer
+from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import func, select
 
-from eurobrew.contact.spam import STAMP_MAX_SECONDS, STAMP_SALT, issue_stamp
+from eurobrew.contact.spam import STAMP_MARK, STAMP_MAX_SECONDS, STAMP_SALT, issue_stamp
 from eurobrew.extensions import db
 from eurobrew.models import ContactMessage
 from mailserver import VISITOR, contact_form, hidden_value
@@ -68,9 +68,9 @@ def forged_stamps(app) -> dict:
         "missing": None,
         "empty": "",
         "bad-signature": body + "." + signature[::-1],
-        "other-key": URLSafeSerializer("not the app's key", salt=STAMP_SALT).dumps({"t": old}),
+        "other-key": URLSafeTimedSerializer("not the app's key", salt=STAMP_SALT).dumps(STAMP_MARK),
         "unsigned-number": str(old),
-        "not-a-time": URLSafeSerializer(app.secret_key, salt=STAMP_SALT).dumps({"t": "x"}),
+        "not-our-mark": URLSafeTimedSerializer(app.secret_key, salt=STAMP_SALT).dumps({"t": "x"}),
         "too-old": _stamp(app, time.time() - STAMP_MAX_SECONDS - 60),
         "from-the-future": _stamp(app, time.time() + 3600),
         "very-long": "a" * 5000,
@@ -90,7 +90,7 @@ def _stamp(app, at: float) -> str:
         "bad-signature",
         "other-key",
         "unsigned-number",
-        "not-a-time",
+        "not-our-mark",
         "too-old",
         "from-the-future",
         "very-long",

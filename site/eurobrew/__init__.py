@@ -149,11 +149,11 @@ def register_cli(app: Flask) -> None:
     from .contact.cli import messages_cli
     from .demo.cli import demo_cli
     from .i18n.cli import translations_cli
-    from .ops.backup import backup_command, restore_command
+    from .ops.backup import backup_cli
 
     app.cli.add_command(demo_cli)
     app.cli.add_command(translations_cli)
-    app.cli.add_command(backup_command)
-    app.cli.add_command(restore_command)
+    for command in backup_cli.commands.values():
+        app.cli.add_command(command)
     app.cli.add_command(users_cli)
     app.cli.add_command(messages_cli)

@@ -9,9 +9,7 @@ from wtforms.validators import Length, ValidationError
 
 # A plain check: the address must look like one; whether it exists only a reply tells. No
 # characters that would need quoting in a mail header or a mailto: link.
-EMAIL_PATTERN = re.compile(
-    r"^[^@\s<>,;\"()\[\]\\]+@[^@\s<>,;\"()\[\]\\]+\.[^@\s<>,;\"()\[\]\\]+$"
-)
+EMAIL_PATTERN = re.compile(r"^[^@\s<>,;\"()\[\]\\]+@[^@\s<>,;\"()\[\]\\]+\.[^@\s<>,;\"()\[\]\\]+$")
 PHONE_PATTERN = re.compile(r"^[0-9+()/ .-]*$")
 
 

@@ -24,7 +24,7 @@ from ..media.storage import TooManyPixels, UnsupportedImage, megapixel_caps, ope
 from ..models import ArticleStatus
 from ..validators import max_length, single_line
 from .forms import REQUIRED, AdminForm, strip_filter, web_address
-from .slugs import slugify
+from .slugs import settle_slug, slug_field
 
 
 class ArticleTextForm(Form):
@@ -33,12 +33,7 @@ class ArticleTextForm(Form):
     title = StringField(
         _l("Title"), filters=[strip_filter], validators=[max_length(300), single_line]
     )
-    slug = StringField(
-        # Translators: "slug" is the readable last part of a page's web address.
-        _l("Slug (end of the address)"),
-        filters=[strip_filter],
-        validators=[max_length(200), single_line],
-    )
+    slug = slug_field(200)
     place = StringField(
         _l("Place"), filters=[strip_filter], validators=[max_length(120), single_line]
     )
@@ -65,11 +60,7 @@ class ArticleTextForm(Form):
             if not field.data:
                 field.errors.append(str(REQUIRED))
                 valid = False
-        self.slug.data = slugify(self.slug.data or self.title.data or "", 200)
-        if not self.slug.data and not self.slug.errors:
-            self.slug.errors.append(str(_l("Enter a slug made of letters or digits.")))
-            valid = False
-        return valid
+        return settle_slug(self, 200) and valid
 
 
 # Dates outside these years are typing mistakes, and the first and last years cannot be

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
 
 from ..extensions import db
 from ..markup import render_markdown
 from ..models import Article
-from ..web.pagination import paginate
+from ..web.pagination import requested_page
 from . import bp, queries
 from .article_forms import ArticleForm
 from .article_service import delete_article, form_data, save_article
@@ -20,10 +20,7 @@ PER_PAGE = 20
 
 def get_article(article_id: int) -> Article:
     """The article or a 404."""
-    article = db.session.get(Article, article_id)
-    if article is None:
-        abort(404)
-    return article
+    return db.get_or_404(Article, article_id)
 
 
 @bp.get("/articles/")
@@ -32,11 +29,11 @@ def articles():
     status = request.args.get("status") or ""
     missing = request.args.get("missing") or ""
     conditions = queries.article_filters(status, missing)
-    pagination = paginate(queries.count_articles(conditions), PER_PAGE)
-    items = queries.list_articles(conditions, PER_PAGE, pagination.offset)
+    query = queries.articles_newest_first(conditions)
+    pagination = db.paginate(query, page=requested_page(), per_page=PER_PAGE)
     return render_template(
         "admin/articles.html",
-        items=items,
+        items=pagination.items,
         pagination=pagination,
         status=status,
         missing=missing,

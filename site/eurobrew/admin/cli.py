@@ -9,7 +9,7 @@ import re
 import sys
 
 import click
-from flask.cli import with_appcontext
+from flask.cli import AppGroup
 from sqlalchemy import select
 
 from ..extensions import db
@@ -55,15 +55,12 @@ STDIN_OPTION = click.option(
 )
 
 
-@click.group("users", help="Admin accounts (there is no default account).")
-def users_cli() -> None:
-    """Group for the account commands."""
+users_cli = AppGroup("users", help="Admin accounts (there is no default account).")
 
 
 @users_cli.command("create")
 @click.argument("name")
 @STDIN_OPTION
-@with_appcontext
 def create_user(name: str, password_stdin: bool) -> None:
     """Create the admin account NAME; asks for its password twice."""
     name = normalized_username(name)
@@ -77,7 +74,6 @@ def create_user(name: str, password_stdin: bool) -> None:
 
 
 @users_cli.command("list")
-@with_appcontext
 def list_users() -> None:
     """List the admin accounts with their last login."""
     users = db.session.scalars(select(User).order_by(User.username)).all()
@@ -91,7 +87,6 @@ def list_users() -> None:
 @users_cli.command("set-password")
 @click.argument("name")
 @STDIN_OPTION
-@with_appcontext
 def set_password(name: str, password_stdin: bool) -> None:
     """Give NAME a new password; this also ends its open sessions."""
     user = find_user(name)
@@ -102,7 +97,6 @@ def set_password(name: str, password_stdin: bool) -> None:
 
 @users_cli.command("delete")
 @click.argument("name")
-@with_appcontext
 def delete_user(name: str) -> None:
     """Delete the admin account NAME."""
     user = find_user(name)

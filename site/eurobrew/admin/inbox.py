@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
 from sqlalchemy import func, or_, select
 
 from ..extensions import db
 from ..models import ContactMessage, MessageStatus
-from ..web.pagination import paginate
+from ..web.pagination import requested_page
 from . import bp
 from .forms import ConfirmForm
 from .inbox_export import csv_response
@@ -75,10 +75,7 @@ def inbox_context() -> dict:
 
 def get_message(message_id: int) -> ContactMessage:
     """The message or a 404."""
-    message = db.session.get(ContactMessage, message_id)
-    if message is None:
-        abort(404)
-    return message
+    return db.get_or_404(ContactMessage, message_id)
 
 
 @bp.get("/messages/")
@@ -86,13 +83,13 @@ def inbox():
     """Messages newest first, a page at a time, by status and search words."""
     status, search = requested_filters()
     conditions = message_filters(status, search)
-    total = db.session.scalar(select(func.count()).select_from(ContactMessage).where(*conditions))
-    pagination = paginate(total or 0, PER_PAGE)
-    items = db.session.scalars(
-        newest_first(conditions).limit(PER_PAGE).offset(pagination.offset)
-    ).all()
+    pagination = db.paginate(newest_first(conditions), page=requested_page(), per_page=PER_PAGE)
     return render_template(
-        "admin/inbox.html", items=items, pagination=pagination, status=status, search=search
+        "admin/inbox.html",
+        items=pagination.items,
+        pagination=pagination,
+        status=status,
+        search=search,
     )
 
 

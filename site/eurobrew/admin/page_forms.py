@@ -19,7 +19,7 @@ from ..i18n import LANGUAGES
 from ..validators import max_length, single_line
 from ..web.routing import reserved_segments
 from .forms import REQUIRED, AdminForm, strip_filter
-from .slugs import slugify
+from .slugs import settle_slug, slug_field
 
 
 class PageTextForm(Form):
@@ -30,11 +30,7 @@ class PageTextForm(Form):
         filters=[strip_filter],
         validators=[InputRequired(message=REQUIRED), max_length(120), single_line],
     )
-    slug = StringField(
-        _l("Slug (end of the address)"),
-        filters=[strip_filter],
-        validators=[max_length(120), single_line],
-    )
+    slug = slug_field(120)
     body = TextAreaField(_l("Text"), filters=[strip_filter])
 
     # The home page lives at /<lang>/ and keeps an empty slug.
@@ -46,11 +42,7 @@ class PageTextForm(Form):
         if self.is_home:
             self.slug.data = ""
             return valid
-        self.slug.data = slugify(self.slug.data or self.title.data or "", 120)
-        if not self.slug.data and not self.slug.errors:
-            self.slug.errors.append(str(_l("Enter a slug made of letters or digits.")))
-            valid = False
-        return valid
+        return settle_slug(self, 120) and valid
 
 
 class PageForm(AdminForm):

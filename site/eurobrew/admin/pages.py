@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
 from sqlalchemy import select
@@ -74,9 +74,7 @@ def save_page(page: Page, form: PageForm, username: str) -> None:
 @bp.route("/pages/<id:page_id>/edit", methods=["GET", "POST"])
 def edit_page(page_id: int):
     """The form of one page; preview shows the texts as visitors will see them."""
-    page = db.session.get(Page, page_id)
-    if page is None:
-        abort(404)
+    page = db.get_or_404(Page, page_id)
     form = PageForm() if request.method == "POST" else PageForm(data=page_data(page))
     if page.key == HOME_KEY:
         form.mark_home()

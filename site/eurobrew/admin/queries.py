@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
@@ -28,22 +28,14 @@ def article_filters(status: str | None, missing: str | None) -> list:
     return conditions
 
 
-def count_articles(conditions: list) -> int:
-    """How many articles match."""
-    return db.session.scalar(select(func.count()).select_from(Article).where(*conditions)) or 0
-
-
-def list_articles(conditions: list, limit: int, offset: int = 0) -> list[Article]:
+def articles_newest_first(conditions: list) -> Select:
     """Matching articles, newest publication first, with their translations."""
-    query = (
+    return (
         select(Article)
         .where(*conditions)
         .options(selectinload(Article.translations))
         .order_by(Article.published_on.desc(), Article.id.desc())
-        .limit(limit)
-        .offset(offset)
     )
-    return list(db.session.scalars(query))
 
 
 def recently_changed(limit: int) -> list[Article]:

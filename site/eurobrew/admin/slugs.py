@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete
+from wtforms import StringField
 
 from ..extensions import db
+from ..validators import max_length, single_line
+from .forms import strip_filter
 
 # Letters that do not decompose into a base letter and a mark.
 _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "œ": "oe"})
@@ -20,6 +24,27 @@ def slugify(text: str, max_length: int = 120) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     return slug[:max_length].rstrip("-")
 
+
+def slug_field(limit: int) -> StringField:
+    """The slug field of a language section: one line of at most ``limit`` characters."""
+    return StringField(
+        # Translators: "slug" is the readable last part of a page's web address.
+        _l("Slug (end of the address)"),
+        filters=[strip_filter],
+        validators=[max_length(limit), single_line],
+    )
+
+
+def settle_slug(section, limit: int) -> bool:
+    """Make the section's slug from what was typed, else from its title; False if none can be.
+
+    The error ("Enter a slug made of letters or digits.") is then next to the field.
+    """
+    section.slug.data = slugify(section.slug.data or section.title.data or "", limit)
+    if section.slug.data or section.slug.errors:
+        return not section.slug.errors
+    section.slug.errors.append(str(_l("Enter a slug made of letters or digits.")))
+    return False
 
 
 def remember_old_slug(model, owner_field: str, owner_id: int, lang: str, old: str, new: str):

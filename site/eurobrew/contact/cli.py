@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import click
 from flask import current_app
-from flask.cli import with_appcontext
+from flask.cli import AppGroup
 from sqlalchemy import delete, select
 
 from ..extensions import db
@@ -14,14 +14,10 @@ from ..models import ContactMessage
 from ..models.base import utcnow
 from .mail import MailNotConfigured, send_stored
 
-
-@click.group("messages", help="Messages sent through the contact form.")
-def messages_cli() -> None:
-    """Group for the contact message commands."""
+messages_cli = AppGroup("messages", help="Messages sent through the contact form.")
 
 
 @messages_cli.command("resend")
-@with_appcontext
 def resend() -> None:
     """E-mail every message whose e-mail has not gone out yet; fails if some still fail."""
     unsent = db.session.scalars(
@@ -52,7 +48,6 @@ def resend() -> None:
     default=None,
     help="Delete messages older than this many days (default: CONTACT_RETENTION_DAYS, 365).",
 )
-@with_appcontext
 def purge(days: int | None) -> None:
     """Delete messages older than DAYS days, as the privacy notice promises."""
     days = days or current_app.config["CONTACT_RETENTION_DAYS"]

@@ -10,37 +10,60 @@ import re
 import time
 
 from flask import current_app
-from itsdangerous import BadSignature, URLSafeSerializer
+from itsdangerous import BadSignature, TimestampSigner, URLSafeTimedSerializer
 
 # A form left open longer than this is stale: the visitor is asked to send it again.
 STAMP_MAX_SECONDS = 24 * 3600
 MAX_LINKS = 3
 LINK = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)", re.IGNORECASE)
 STAMP_SALT = "eurobrew.contact-form.started"
+STAMP_MARK = "contact-form"  # what is signed: only the time matters
 
 
-def stamp_serializer() -> URLSafeSerializer:
+class DatedSigner(TimestampSigner):
+    """itsdangerous' timestamp signer, able to sign as of a given moment (a form shown earlier)."""
+
+    def __init__(self, *args, moment: float | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.moment = moment
+
+    def get_timestamp(self) -> int:
+        """The signing time: now, or the moment given."""
+        return super().get_timestamp() if self.moment is None else int(self.moment)
+
+
+def stamp_serializer(moment: float | None = None) -> URLSafeTimedSerializer:
     """Signs with the app's secret key, so visitors cannot make up a start time."""
-    return URLSafeSerializer(current_app.secret_key, salt=STAMP_SALT)
+    return URLSafeTimedSerializer(
+        current_app.secret_key,
+        salt=STAMP_SALT,
+        signer=DatedSigner,
+        signer_kwargs={"moment": moment},
+    )
 
 
 def issue_stamp(now: float | None = None) -> str:
     """The signed time the form was shown (``now`` lets tests date a form back)."""
-    return stamp_serializer().dumps({"t": round(time.time() if now is None else now, 3)})
+    return stamp_serializer(now).dumps(STAMP_MARK)
 
 
 def stamp_age(token: str | None, now: float | None = None) -> float | None:
-    """Seconds since the signed ``token`` was issued; None when missing or tampered with."""
+    """Seconds since the signed ``token`` was issued; None when missing, forged or too old.
+
+    itsdangerous keeps whole seconds: the form may have been shown up to a second later
+    than signed, so the age counted is the shortest it can be.
+    """
     if not token or len(token) > 200:
         return None
     try:
-        data = stamp_serializer().loads(token)
-    except BadSignature:
+        mark, issued = stamp_serializer().loads(
+            token, max_age=STAMP_MAX_SECONDS, return_timestamp=True
+        )
+    except BadSignature:  # forged, or expired (SignatureExpired), or from the future
         return None
-    issued = data.get("t") if isinstance(data, dict) else None
-    if not isinstance(issued, int | float):
+    if mark != STAMP_MARK:
         return None
-    return (time.time() if now is None else now) - issued
+    return max(0.0, (time.time() if now is None else now) - issued.timestamp() - 1)
 
 
 def stamp_is_fresh(token: str | None) -> bool:

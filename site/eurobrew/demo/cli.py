@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import click
 from flask import current_app
-from flask.cli import with_appcontext
+from flask.cli import AppGroup
 
 from ..media import upload_folder
 from . import load_demo
 from .generator import generate_articles
 
-
-@click.group("demo", help="Demo content: the seed article, pages and contact record.")
-def demo_cli() -> None:
-    """Group for the demo commands."""
+demo_cli = AppGroup("demo", help="Demo content: the seed article, pages and contact record.")
 
 
 @demo_cli.command("load")
-@with_appcontext
 def demo_load() -> None:
     """Load the demo content into an empty database; do nothing otherwise."""
     if load_demo(upload_folder()):
@@ -28,7 +24,6 @@ def demo_load() -> None:
 
 @demo_cli.command("articles")
 @click.argument("count", type=click.IntRange(min=1, max=1_000_000))
-@with_appcontext
 def demo_articles(count: int) -> None:
     """Add COUNT generated articles in Slovak and English."""
     inserted = generate_articles(count)

@@ -7,9 +7,7 @@ translations folder as an argument, so the same code works on a temporary copy.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +17,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po, write_po
 
 from ..config import PROJECT_ROOT
+from ..ops.files import atomic_write
 
 TRANSLATIONS_DIR = PROJECT_ROOT / "translations"
 DOMAIN = "messages"
@@ -104,15 +103,7 @@ def read_catalog(path: Path, lang: str | None = None) -> Catalog:
 def _write_atomically(path: Path, write) -> None:
     """Write through a temporary file, so a reader never sees half a catalog."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    atomic_write(path, write, 0o644)
 
 
 def write_catalog(catalog: Catalog, path: Path) -> None:

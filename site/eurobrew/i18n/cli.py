@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 from flask import current_app
-from flask.cli import with_appcontext
+from flask.cli import AppGroup
 
 from . import catalogs, checks
 from .extract import extract_to_pot, init_catalog, update_catalogs
@@ -31,13 +31,10 @@ def fail(message: str) -> None:
     raise SystemExit(1)
 
 
-@click.group("translations", help="Interface translations: the gettext catalogs.")
-def translations_cli() -> None:
-    """Group for the catalog commands."""
+translations_cli = AppGroup("translations", help="Interface translations: the gettext catalogs.")
 
 
 @translations_cli.command("extract")
-@with_appcontext
 def extract() -> None:
     """Collect the interface strings of the code into messages.pot."""
     directory = translations_dir()
@@ -47,7 +44,6 @@ def extract() -> None:
 
 
 @translations_cli.command("update")
-@with_appcontext
 def update() -> None:
     """Merge messages.pot into every catalog (new entries empty, changed ones fuzzy)."""
     try:
@@ -62,7 +58,6 @@ def update() -> None:
 
 
 @translations_cli.command("compile")
-@with_appcontext
 def compile_() -> None:
     """Compile every catalog (.po -> .mo), print its counts and run msgfmt --check."""
     directory = translations_dir()
@@ -98,7 +93,6 @@ def _run_msgfmt(directory: Path) -> bool:
 
 
 @translations_cli.command("check")
-@with_appcontext
 def check() -> None:
     """Fail when the template is stale or a catalog is incomplete, fuzzy or broken."""
     directory = translations_dir()
@@ -113,7 +107,6 @@ def check() -> None:
 
 
 @translations_cli.command("status")
-@with_appcontext
 def status() -> None:
     """Print translated, fuzzy and untranslated counts per catalog."""
     try:
@@ -125,7 +118,6 @@ def status() -> None:
 
 @translations_cli.command("init")
 @click.argument("lang")
-@with_appcontext
 def init(lang: str) -> None:
     """Start the catalog of a new language LANG (such as de) from messages.pot."""
     try:

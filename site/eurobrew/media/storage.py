@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import io
-import os
 import secrets
-import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from PIL import ExifTags, Image, ImageCms
+
+from ..ops.files import atomic_write
 
 # The widest a photo is ever shown; larger originals are scaled down once, on save.
 MAX_WIDTH = 1200
@@ -191,17 +191,13 @@ def _pixels_only(image: Image.Image) -> Image.Image:
 
 
 def _write_jpeg(image: Image.Image, path: Path) -> None:
-    """Write ``image`` to ``path`` whole or not at all."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            # An empty comment: Pillow would otherwise copy one from ``image.info``.
-            image.save(handle, "JPEG", quality=82, optimize=True, progressive=True, comment=b"")
-        os.chmod(tmp, FILE_MODE)  # the front server reads it through the folder's group
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write ``image`` to ``path`` whole or not at all, readable through the folder's group."""
+
+    def encode(handle) -> None:
+        # An empty comment: Pillow would otherwise copy one from ``image.info``.
+        image.save(handle, "JPEG", quality=82, optimize=True, progressive=True, comment=b"")
+
+    atomic_write(path, encode, FILE_MODE)
 
 
 def store_image(image: Image.Image, folder: Path) -> StoredPhoto:

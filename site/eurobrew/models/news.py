@@ -18,6 +18,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from .base import utcnow
+from .translated import OldSlug, Translated
 
 
 class ArticleStatus(enum.StrEnum):
@@ -27,7 +28,7 @@ class ArticleStatus(enum.StrEnum):
     PUBLISHED = "published"
 
 
-class Article(db.Model):
+class Article(Translated, db.Model):
     """A news article: what both languages share."""
 
     __tablename__ = "articles"
@@ -60,10 +61,6 @@ class Article(db.Model):
         back_populates="article", cascade="all, delete-orphan"
     )
 
-    def translation(self, lang: str) -> ArticleTranslation | None:
-        """This article in ``lang``, or None when it has no such translation."""
-        return next((t for t in self.translations if t.lang == lang), None)
-
 
 class ArticleTranslation(db.Model):
     """An article's text in one language, with its own slug."""
@@ -88,18 +85,15 @@ class ArticleTranslation(db.Model):
     article: Mapped[Article] = relationship(back_populates="translations")
 
 
-class ArticleOldSlug(db.Model):
+class ArticleOldSlug(OldSlug, db.Model):
     """A slug an article had before; its URL answers with a 301 to the current one."""
 
     __tablename__ = "article_old_slugs"
-    __table_args__ = (UniqueConstraint("lang", "slug"),)
+    owner_key = "article_id"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), index=True
     )
-    lang: Mapped[str] = mapped_column(String(2))
     slug: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     article: Mapped[Article] = relationship(back_populates="old_slugs")

@@ -9,11 +9,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from .base import utcnow
+from .translated import OldSlug, Translated
 
 HOME_KEY = "home"
 
 
-class Page(db.Model):
+class Page(Translated, db.Model):
     """A content page, known to the code by a stable key."""
 
     __tablename__ = "pages"
@@ -32,10 +33,6 @@ class Page(db.Model):
     old_slugs: Mapped[list[PageOldSlug]] = relationship(
         back_populates="page", cascade="all, delete-orphan"
     )
-
-    def translation(self, lang: str) -> PageTranslation | None:
-        """This page in ``lang``, or None."""
-        return next((t for t in self.translations if t.lang == lang), None)
 
 
 class PageTranslation(db.Model):
@@ -58,16 +55,13 @@ class PageTranslation(db.Model):
     page: Mapped[Page] = relationship(back_populates="translations")
 
 
-class PageOldSlug(db.Model):
+class PageOldSlug(OldSlug, db.Model):
     """A slug a page had before; its URL answers with a 301 to the current one."""
 
     __tablename__ = "page_old_slugs"
-    __table_args__ = (UniqueConstraint("lang", "slug"),)
+    owner_key = "page_id"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"), index=True)
-    lang: Mapped[str] = mapped_column(String(2))
     slug: Mapped[str] = mapped_column(String(120))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     page: Mapped[Page] = relationship(back_populates="old_slugs")

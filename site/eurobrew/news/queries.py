@@ -8,6 +8,7 @@ from sqlalchemy.orm import contains_eager
 from ..extensions import db
 from ..models import Article, ArticleOldSlug, ArticleStatus, ArticleTranslation
 from ..models.base import utcnow
+from ..models.translated import current_slug_query
 from ..web.stamp import memoize_per_content
 
 
@@ -93,15 +94,7 @@ def position_in_list(article: Article, lang: str) -> int:
 
 def current_slug(lang: str, old_slug: str) -> str | None:
     """The public article's slug in ``lang`` now, when ``old_slug`` was one of its old ones."""
-    query = (
-        select(ArticleTranslation.slug)
-        .join(ArticleOldSlug, ArticleOldSlug.article_id == ArticleTranslation.article_id)
-        .join(Article, Article.id == ArticleTranslation.article_id)
-        .where(
-            ArticleOldSlug.lang == lang,
-            ArticleOldSlug.slug == old_slug,
-            ArticleTranslation.lang == lang,
-            visible_articles_clause(),
-        )
+    query = current_slug_query(
+        ArticleTranslation, ArticleOldSlug, Article, visible_articles_clause(), lang, old_slug
     )
     return db.session.scalar(query)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import click
 from flask import current_app
-from flask.cli import with_appcontext
+from flask.cli import AppGroup
 from sqlalchemy.engine import make_url
 
 from ..extensions import db
@@ -124,9 +124,12 @@ def restore_database(folder: Path, name: str) -> None:
     db.session.commit()
 
 
-@click.command("backup")
+# Top-level commands (flask backup, flask restore), made by an AppGroup for its app context.
+backup_cli = AppGroup("backup-and-restore")
+
+
+@backup_cli.command("backup")
 @click.argument("path", type=click.Path(file_okay=False, path_type=Path))
-@with_appcontext
 def backup_command(path: Path) -> None:
     """Write a backup of the database and the photos into the new folder PATH."""
     if path.exists() and any(path.iterdir()):
@@ -148,10 +151,9 @@ def backup_command(path: Path) -> None:
     click.echo(f"Backup written to {path} ({database}, {UPLOADS}).")
 
 
-@click.command("restore")
+@backup_cli.command("restore")
 @click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--yes", is_flag=True, help="do not ask for confirmation")
-@with_appcontext
 def restore_command(path: Path, yes: bool) -> None:
     """Replace the database and the photos with the backup in PATH."""
     try:

@@ -7,6 +7,7 @@ from sqlalchemy.orm import contains_eager, selectinload
 
 from ..extensions import db
 from ..models import Page, PageOldSlug, PageTranslation
+from ..models.translated import current_slug_query
 
 
 def visible_page_translation(lang: str, slug: str) -> PageTranslation | None:
@@ -28,15 +29,7 @@ def page_by_key(key: str) -> Page | None:
 
 def current_page_slug(lang: str, old_slug: str) -> str | None:
     """The visible page's slug in ``lang`` now, when ``old_slug`` was one of its old ones."""
-    query = (
-        select(PageTranslation.slug)
-        .join(PageOldSlug, PageOldSlug.page_id == PageTranslation.page_id)
-        .join(Page, Page.id == PageTranslation.page_id)
-        .where(
-            PageOldSlug.lang == lang,
-            PageOldSlug.slug == old_slug,
-            PageTranslation.lang == lang,
-            Page.visible.is_(True),
-        )
+    query = current_slug_query(
+        PageTranslation, PageOldSlug, Page, Page.visible.is_(True), lang, old_slug
     )
     return db.session.scalar(query)
