@@ -10,7 +10,8 @@ from PIL import Image
 
 from eurobrew import create_app
 from eurobrew.extensions import db
-from eurobrew.media.storage import open_upload, store_image
+from eurobrew.media.pixels import open_upload
+from eurobrew.media.storage import store_image
 from eurobrew.models import User
 
 

@@ -13,17 +13,14 @@ from pathlib import Path
 import pytest
 from PIL import ExifTags, Image, ImageCms, PngImagePlugin
 
-from eurobrew.media.storage import (
+from eurobrew.media.pixels import (
     DECODE_BUDGET,
     MAX_PIXELS,
-    StoredPhoto,
     TooManyPixels,
     UnsupportedImage,
     open_upload,
-    store_image,
-    variant_name,
-    variant_widths,
 )
+from eurobrew.media.storage import StoredPhoto, store_image, variant_name, variant_widths
 
 SITE = Path(__file__).resolve().parents[1] / "site"
 COMMENT = b"<html><script>alert(1)</script> secret comment"
@@ -267,7 +264,8 @@ import io, json, sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from PIL import Image
-from eurobrew.media.storage import open_upload, store_image
+from eurobrew.media.pixels import open_upload
+from eurobrew.media.storage import store_image
 def peak_kb():
     status = Path("/proc/self/status").read_text()
     return int(status.split("VmHWM:")[1].split()[0])

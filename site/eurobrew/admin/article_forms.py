@@ -20,7 +20,7 @@ from wtforms import (
 from wtforms.validators import InputRequired, Optional, ValidationError
 
 from ..i18n import LANGUAGES
-from ..media.storage import TooManyPixels, UnsupportedImage, megapixel_caps, open_upload
+from ..media.pixels import TooManyPixels, UnsupportedImage, megapixel_caps, open_upload
 from ..models import ArticleStatus
 from ..validators import max_length, single_line
 from .forms import REQUIRED, AdminForm, strip_filter, web_address

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from ..extensions import db
 from ..i18n import LANGUAGES
 from ..media import upload_folder
-from ..media.storage import delete_photo, store_image
+from ..media.storage import StoredPhoto, delete_photo, store_image
 from ..models import Article, ArticleOldSlug, ArticleTranslation
 from ..models.base import utcnow
 from .article_forms import ArticleForm, ArticleTextForm
@@ -72,16 +72,18 @@ def apply_translation(article: Article, lang: str, section: ArticleTextForm) -> 
         setattr(translation, name, getattr(section, name).data)
 
 
-def save_article(article: Article | None, form: ArticleForm, username: str) -> Article | None:
-    """Save a validated form in one transaction; None (with form errors) when it cannot be."""
-    if slug_clashes(form, article.id if article else None):
+def store_new_photo(form: ArticleForm, folder) -> StoredPhoto | None:
+    """Write the form's new photo under fresh random names; a form error if the disk fails.
+
+    Until the commit nothing points at these files, and they are removed again if the
+    commit fails. Raises PhotoNotStored (with the error next to the field) when they
+    cannot be written.
+    """
+    if form.photo_image is None:
         return None
-    folder = upload_folder()
-    # The new photo's files are written first under fresh random names: until the commit
-    # nothing points at them, and they are removed again if the commit fails.
     try:
-        new_photo = store_image(form.photo_image, folder) if form.photo_image is not None else None
-    except OSError:
+        return store_image(form.photo_image, folder)
+    except OSError as error:
         # A full disk or an upload folder that cannot be written: store_image has removed
         # what it began, and nothing reached the database.
         current_app.logger.exception("the photo could not be stored in %s", folder)
@@ -91,39 +93,58 @@ def save_article(article: Article | None, form: ArticleForm, username: str) -> A
                 "cannot be written. Nothing was saved. Please tell the site's administrator."
             )
         )
+        raise PhotoNotStored from error
+
+
+class PhotoNotStored(Exception):
+    """The new photo could not be written; the form says so."""
+
+
+def apply_form(article: Article, form: ArticleForm, new_photo: StoredPhoto | None) -> str | None:
+    """Copy the form's shared fields onto ``article``; return the photo it replaced, if any."""
+    article.published_on = form.published_on.data
+    article.status = form.status.data
+    # A time in the future schedules the article; none means "from now".
+    article.publish_at = to_utc(form.publish_at.data) if form.publish_at.data else utcnow()
+    article.photo_credit = form.photo_credit.data
+    article.source_url = form.source_url.data
+    if new_photo is None and not form.remove_photo.data:
         return None
-    replaced = None
+    replaced = article.photo
+    article.photo = new_photo.name if new_photo else None
+    article.photo_width = new_photo.width if new_photo else None
+    article.photo_height = new_photo.height if new_photo else None
+    return replaced
+
+
+def save_article(article: Article | None, form: ArticleForm, username: str) -> Article | None:
+    """Save a validated form in one transaction; None (with form errors) when it cannot be."""
+    if slug_clashes(form, article.id if article else None):
+        return None
+    folder = upload_folder()
+    try:
+        new_photo = store_new_photo(form, folder)
+    except PhotoNotStored:
+        return None
     try:
         if article is None:
             article = Article()
             db.session.add(article)
-        article.published_on = form.published_on.data
-        article.status = form.status.data
-        # A time in the future schedules the article; none means "from now".
-        article.publish_at = to_utc(form.publish_at.data) if form.publish_at.data else utcnow()
-        article.photo_credit = form.photo_credit.data
-        article.source_url = form.source_url.data
-        if new_photo is not None or form.remove_photo.data:
-            replaced = article.photo
-            article.photo = new_photo.name if new_photo else None
-            article.photo_width = new_photo.width if new_photo else None
-            article.photo_height = new_photo.height if new_photo else None
+        replaced = apply_form(article, form, new_photo)
         db.session.flush()
         for lang, section in form.translations().items():
             apply_translation(article, lang, section)
         article.updated_by = username
         article.updated_at = utcnow()
         db.session.commit()
-    except IntegrityError:
-        # Another admin took a slug between the check and the commit.
+    except BaseException as error:
         db.session.rollback()
         delete_photo(new_photo.name if new_photo else None, folder)
+        if not isinstance(error, IntegrityError):
+            raise
+        # Another admin took a slug between the check and the commit.
         form.form_errors.append(gettext("A slug was taken meanwhile. Please check and save again."))
         return None
-    except BaseException:
-        db.session.rollback()
-        delete_photo(new_photo.name if new_photo else None, folder)
-        raise
     if replaced and replaced != article.photo:
         delete_photo(replaced, folder)
     return article

@@ -9,7 +9,7 @@ from flask import request
 from flask_babel import format_datetime, get_locale
 
 from ..i18n import LANGUAGE_NAMES
-from ..media.storage import megapixel_caps
+from ..media.pixels import megapixel_caps
 from ..models import Article, ArticleStatus
 from ..models.base import utcnow
 from . import bp

@@ -50,46 +50,15 @@ def generate_articles(count: int, start: date | None = None) -> int:
     while done < count:
         size = min(CHUNK, count - done)
         numbers = range(offset + done + 1, offset + done + size + 1)
-        rows = [
-            {
-                "published_on": start - timedelta(days=(n - offset - 1) // 3),
-                "status": ArticleStatus.PUBLISHED.value,
-                "publish_at": now,
-                "photo_credit": "",
-                "source_url": "",
-                "created_at": now,
-                "updated_at": now,
-            }
-            for n in numbers
-        ]
+        rows = [_article(start - timedelta(days=(n - offset - 1) // 3), now) for n in numbers]
         ids = db.session.scalars(
             insert(Article).returning(Article.id, sort_by_parameter_order=True), rows
         ).all()
-        translations = []
-        for n, article_id in zip(numbers, ids, strict=True):
-            (place_sk, place_en), (topic_sk, topic_en) = PLACES[n % 6], TOPICS[n % 6]
-            translations.append(
-                _translation(
-                    article_id,
-                    "sk",
-                    f"{topic_sk}: správa č. {n}",
-                    f"sprava-{n}-{article_id}",
-                    place_sk,
-                    BODY_SK.format(topic=topic_sk, n=n),
-                    now,
-                )
-            )
-            translations.append(
-                _translation(
-                    article_id,
-                    "en",
-                    f"{topic_en}: report no. {n}",
-                    f"report-{n}-{article_id}",
-                    place_en,
-                    BODY_EN.format(topic=topic_en, n=n),
-                    now,
-                )
-            )
+        translations = [
+            row
+            for n, article_id in zip(numbers, ids, strict=True)
+            for row in _texts(n, article_id, now)
+        ]
         db.session.execute(insert(ArticleTranslation), translations)
         # Bulk inserts bypass the ORM's change tracking, so count the change here.
         bump_content_version(db.session)
@@ -99,6 +68,43 @@ def generate_articles(count: int, start: date | None = None) -> int:
     db.session.execute(text("ANALYZE"))
     db.session.commit()
     return done
+
+
+def _article(published_on: date, now) -> dict:
+    return {
+        "published_on": published_on,
+        "status": ArticleStatus.PUBLISHED.value,
+        "publish_at": now,
+        "photo_credit": "",
+        "source_url": "",
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def _texts(n: int, article_id: int, now) -> list[dict]:
+    """Article number ``n`` in Slovak and English."""
+    (place_sk, place_en), (topic_sk, topic_en) = PLACES[n % 6], TOPICS[n % 6]
+    return [
+        _translation(
+            article_id,
+            "sk",
+            f"{topic_sk}: správa č. {n}",
+            f"sprava-{n}-{article_id}",
+            place_sk,
+            BODY_SK.format(topic=topic_sk, n=n),
+            now,
+        ),
+        _translation(
+            article_id,
+            "en",
+            f"{topic_en}: report no. {n}",
+            f"report-{n}-{article_id}",
+            place_en,
+            BODY_EN.format(topic=topic_en, n=n),
+            now,
+        ),
+    ]
 
 
 def _translation(article_id, lang, title, slug, place, body, now) -> dict:

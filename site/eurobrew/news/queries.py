@@ -9,7 +9,7 @@ from ..extensions import db
 from ..models import Article, ArticleOldSlug, ArticleStatus, ArticleTranslation
 from ..models.base import utcnow
 from ..models.translated import current_slug_query
-from ..web.stamp import memoize_per_content
+from ..web.memo import memoize_per_content
 
 
 def visible_articles_clause():

@@ -2,7 +2,9 @@
 
 from flask import Response, abort, current_app, stream_with_context, url_for
 
-from . import bp, sitemap
+from . import bp
+from .sitemap_entries import fixed_entries, part_count, part_entries
+from .sitemap_xml import render_index, render_urlset
 
 
 @bp.route("/robots.txt")
@@ -27,19 +29,19 @@ def xml_response(chunks) -> Response:
 def sitemap_xml():
     """Every public URL, or, past the per-file limit, an index of the numbered parts."""
     limit = current_app.config["SITEMAP_MAX_URLS"]
-    fixed = sitemap.fixed_entries()
-    parts = sitemap.part_count(fixed, limit)
+    fixed = fixed_entries()
+    parts = part_count(fixed, limit)
     if parts == 1:
-        return xml_response(sitemap.render_urlset(fixed, 0, limit))
-    return xml_response(sitemap.render_index(parts))
+        return xml_response(render_urlset(part_entries(fixed, 0, limit)))
+    return xml_response(render_index(parts))
 
 
 @bp.route("/sitemap-<int:number>.xml")
 def sitemap_part(number: int):
     """Part ``number`` (from 1) of a sitemap too large for one file."""
     limit = current_app.config["SITEMAP_MAX_URLS"]
-    fixed = sitemap.fixed_entries()
-    parts = sitemap.part_count(fixed, limit)
+    fixed = fixed_entries()
+    parts = part_count(fixed, limit)
     if parts == 1 or not 1 <= number <= parts:
         abort(404)
-    return xml_response(sitemap.render_urlset(fixed, (number - 1) * limit, limit))
+    return xml_response(render_urlset(part_entries(fixed, (number - 1) * limit, limit)))

@@ -14,7 +14,7 @@ from ..i18n.locale import current_language
 from ..i18n.switch import language_switch
 from ..models import CompanyContact, Page, PageTranslation
 from ..models.pages import HOME_KEY
-from .stamp import memoize_per_content
+from .memo import memoize_per_content
 
 # Translators: the main menu's item for the news section ("Aktuality" in Slovak).
 NEWS_MENU_TITLE = lazy_pgettext("main menu", "News")

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from cachetools import LRUCache
-from flask import Flask, current_app, has_request_context, request
+from flask import Flask
 from sqlalchemy import bindparam, func, select
 
 from ..extensions import db
@@ -197,27 +196,3 @@ def validators_for(app: Flask, environ: dict) -> Validators:
         changes = [d for d in (stamp.changed_at, stamp.latest_visible, EARLIEST) if d]
         known = environ[ENVIRON_KEY] = Validators(etag, max(changes), stamp)
     return known
-
-
-_memo: LRUCache = LRUCache(maxsize=256)
-_memo_lock = threading.Lock()
-
-
-def memoize_per_content(key: tuple, compute):
-    """``compute()``'s result, reused until the content changes (per worker, bounded).
-
-    For figures that are expensive on large tables but change only with the content, such
-    as the number of visible articles. The stamp is the request's (read once); outside a
-    request, and in debug mode (where pages are not validated), it simply computes.
-    """
-    if not has_request_context() or CODE_KEY not in current_app.extensions:
-        return compute()
-    stamp = validators_for(current_app, request.environ).stamp
-    full_key = (*key, stamp.version, stamp.latest_visible)
-    with _memo_lock:
-        if full_key in _memo:
-            return _memo[full_key]
-    value = compute()
-    with _memo_lock:
-        _memo[full_key] = value
-    return value

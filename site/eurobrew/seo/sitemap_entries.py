@@ -1,67 +1,28 @@
 """The sitemap's entries, read in slices so that any number of articles fits in memory.
 
 Entries come in a fixed order: the homes and news lists, the content pages, the contact
-pages, then the articles by id. Part N of a split sitemap is simply the N-th slice of that order.
+pages, then the articles by id. Part N of a split sitemap is simply the N-th slice of that
+order.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
 from urllib.parse import quote
-from xml.sax.saxutils import escape, quoteattr
 
 from flask import url_for
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from ..extensions import db
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
+from ..i18n import LANGUAGES
 from ..models import Article, ArticleTranslation, CompanyContact, Page, PageTranslation
 from ..models.pages import HOME_KEY
-from ..news.dates import iso_utc
 from ..news.queries import visible_articles_clause
-
-URLSET_OPEN = (
-    '<?xml version="1.0" encoding="UTF-8"?>\n'
-    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-    'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
-)
-INDEX_OPEN = (
-    '<?xml version="1.0" encoding="UTF-8"?>\n'
-    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-)
-BATCH = 1000
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One URL of the sitemap and the same content's URL in every language it exists in."""
-
-    lang: str
-    urls: dict[str, str]
-    lastmod: datetime | None
-    default: str | None = None  # x-default when not the Slovak version
-
-    def to_xml(self) -> str:
-        """The entry's ``<url>`` element; alternates only when every language has it."""
-        parts = [f"<url><loc>{escape(self.urls[self.lang])}</loc>"]
-        if self.lastmod:
-            parts.append(f"<lastmod>{iso_utc(self.lastmod)}</lastmod>")
-        if set(self.urls) == set(LANGUAGES):
-            for lang in LANGUAGES:
-                parts.append(alternate_link(lang, self.urls[lang]))
-            parts.append(alternate_link("x-default", self.default or self.urls[DEFAULT_LANGUAGE]))
-        parts.append("</url>\n")
-        return "".join(parts)
-
-
-def alternate_link(hreflang: str, url: str) -> str:
-    """An ``xhtml:link`` alternate."""
-    return f'<xhtml:link rel="alternate" hreflang="{hreflang}" href={quoteattr(url)}/>'
+from .sitemap_xml import BATCH, Entry
 
 
 def latest_news_change() -> dict[str, datetime]:
@@ -184,26 +145,8 @@ def part_count(fixed: list[Entry], limit: int) -> int:
     return max(1, math.ceil((len(fixed) + count_articles()) / limit))
 
 
-def render_urlset(fixed: list[Entry], start: int, limit: int) -> Iterator[str]:
-    """The ``<urlset>`` of URLs ``start`` to ``start + limit``, produced piece by piece."""
-    yield URLSET_OPEN
+def part_entries(fixed: list[Entry], start: int, limit: int) -> Iterator[Entry]:
+    """Entries ``start`` to ``start + limit`` of the sitemap's order."""
     shown = fixed[start : start + limit]
-    for entry in shown:
-        yield entry.to_xml()
-    chunk: list[str] = []
-    for entry in article_entries(max(0, start - len(fixed)), limit - len(shown)):
-        chunk.append(entry.to_xml())
-        if len(chunk) >= BATCH:
-            yield "".join(chunk)
-            chunk = []
-    yield "".join(chunk)
-    yield "</urlset>\n"
-
-
-def render_index(parts: int) -> Iterator[str]:
-    """The sitemap index naming each part."""
-    yield INDEX_OPEN
-    for number in range(1, parts + 1):
-        loc = url_for("seo.sitemap_part", number=number, _external=True)
-        yield f"<sitemap><loc>{escape(loc)}</loc></sitemap>\n"
-    yield "</sitemapindex>\n"
+    yield from shown
+    yield from article_entries(max(0, start - len(fixed)), limit - len(shown))
