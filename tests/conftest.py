@@ -10,7 +10,6 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import event
 
-import pgcluster
 import servers
 from eurobrew import create_app
 from eurobrew.config import PROJECT_ROOT, TestConfig
@@ -19,8 +18,8 @@ from eurobrew.extensions import db
 from eurobrew.media import upload_folder
 from eurobrew.models import User
 from eurobrew.web.stamp import close_stamp_connections
-from mailserver import MailServer
-from support import NGINX_ADMIN, SITE_URL, csrf_token_in, reset_database, tool_missing
+from support import NGINX_ADMIN, SITE_URL, csrf_token_in, pgcluster, reset_database, tool_missing
+from support.mailserver import MailServer
 
 ADMIN_NAME = "eva"
 ADMIN_PASSWORD = "correct horse battery staple"

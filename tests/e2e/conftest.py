@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from chromium import CHROMIUM, LOOPBACK_FLAGS
-from e2e_accounts import ADMIN
 from liveserver import PROJECT_ROOT, LiveSite
 from support import tool_missing
+from support.e2e_accounts import ADMIN
 
 VNU_JAR = PROJECT_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SCREENSHOTS = PROJECT_ROOT / "build" / "screenshots"

@@ -9,7 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from e2e_accounts import ADMIN
+from support.e2e_accounts import ADMIN
 
 pytestmark = pytest.mark.e2e
 

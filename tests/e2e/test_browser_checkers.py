@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from site_pages import ALL_PAGES
+from support.site_pages import ALL_PAGES
 
 pytestmark = pytest.mark.e2e
 

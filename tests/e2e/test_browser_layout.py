@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Page
 
-from site_pages import ALL_PAGES
+from support.site_pages import ALL_PAGES
 
 pytestmark = pytest.mark.e2e
 

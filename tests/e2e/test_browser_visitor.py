@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from site_pages import SEED_EN, SEED_SK
+from support.site_pages import SEED_EN, SEED_SK
 
 pytestmark = pytest.mark.e2e
 

@@ -1,0 +1,190 @@
+"""Article photos: only real JPEG, PNG or WebP images, re-encoded, resized, and cleaned up."""
+
+import io
+import random
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from eurobrew.extensions import db
+from eurobrew.models import Article
+from support.builders import article_form, image_bytes
+
+EDIT = "/admin/articles/1/edit"
+
+
+def uploads(app) -> set[str]:
+    return {p.name for p in Path(app.config["UPLOAD_FOLDER"]).iterdir()}
+
+
+def photo_of(app) -> Article:
+    with app.app_context():
+        article = db.session.get(Article, 1)
+        _ = article.translations
+        return article
+
+
+def post_photo(client, csrf_token, content: bytes, filename: str, **fields):
+    token = csrf_token(client, EDIT)
+    data = article_form(token, **fields)
+    data["sk-slug"] = "japonsko-navrhuje-nakup-americkych-polovodicovych-produktov"
+    data["en-slug"] = "japan-proposes-us-purchase-of-semiconductor-products"
+    data["photo"] = (io.BytesIO(content), filename)
+    return client.post(EDIT, data=data, content_type="multipart/form-data")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "mode", "name"),
+    [("JPEG", "RGB", "a.jpg"), ("PNG", "RGBA", "b.png"), ("WEBP", "RGB", "c.webp")],
+)
+def test_a_photo_is_re_encoded_in_the_widths_pages_use(
+    admin_client, demo_app, csrf_token, fmt, mode, name
+):
+    before = uploads(demo_app)
+    old_photo = photo_of(demo_app).photo
+    response = post_photo(admin_client, csrf_token, image_bytes(fmt, (2000, 1000), mode), name)
+    assert response.status_code == 302, response.text
+    article = photo_of(demo_app)
+    assert (article.photo_width, article.photo_height) == (1200, 600)
+    stem = article.photo.removesuffix(".jpg")
+    assert len(stem) == 24 and article.photo.endswith(".jpg")
+    added = uploads(demo_app) - before
+    assert added == {article.photo, f"{stem}-480.jpg", f"{stem}-800.jpg"}
+    assert old_photo not in uploads(demo_app)  # the replaced photo's files are gone
+    with Image.open(Path(demo_app.config["UPLOAD_FOLDER"]) / f"{stem}-480.jpg") as small:
+        assert small.format == "JPEG" and small.size == (480, 240)
+    served = admin_client.get(f"/media/{article.photo}")
+    assert served.status_code == 200 and served.mimetype == "image/jpeg"
+    assert served.headers["X-Content-Type-Options"] == "nosniff"
+    assert "max-age=31536000" in served.headers["Cache-Control"]
+    page = admin_client.get("/en/news/japan-proposes-us-purchase-of-semiconductor-products").text
+    assert f'srcset="/media/{stem}-480.jpg 480w, /media/{stem}-800.jpg 800w, ' in page
+
+
+def test_a_non_image_named_jpg_is_refused(admin_client, demo_app, csrf_token):
+    before, photo = uploads(demo_app), photo_of(demo_app).photo
+    response = post_photo(
+        admin_client,
+        csrf_token,
+        b"<?php system($_GET['c']); ?>",
+        "photo.jpg",
+        **{"en-title": "Kept"},
+    )
+    assert response.status_code == 400
+    assert "This file is not a JPEG, PNG or WebP image." in response.text
+    assert 'value="Kept"' in response.text
+    assert uploads(demo_app) == before
+    assert photo_of(demo_app).photo == photo
+    assert photo_of(demo_app).translation("en").title != "Kept"
+
+
+@pytest.mark.parametrize(
+    ("content", "name"),
+    [
+        (image_bytes("JPEG")[:2000], "truncated.jpg"),  # a real header, then nothing
+        (image_bytes("GIF", mode="P"), "animation.png"),  # decodes, but is no accepted format
+        (b"", "empty.webp"),
+    ],
+)
+def test_broken_or_other_images_are_refused(admin_client, demo_app, csrf_token, content, name):
+    before = uploads(demo_app)
+    response = post_photo(admin_client, csrf_token, content, name)
+    assert response.status_code == 400
+    assert "This file is not a JPEG, PNG or WebP image." in response.text
+    assert uploads(demo_app) == before
+
+
+def test_a_decompression_bomb_is_refused(admin_client, demo_app, csrf_token):
+    buffer = io.BytesIO()
+    Image.new("1", (9000, 6000)).save(buffer, "PNG")  # 54 megapixels in a few kilobytes
+    response = post_photo(admin_client, csrf_token, buffer.getvalue(), "bomb.png")
+    assert response.status_code == 400
+    assert "The photo has too many pixels" in response.text
+
+
+def test_a_photo_over_the_limit_is_a_form_error(admin_client, demo_app, csrf_token):
+    demo_app.config["MAX_UPLOAD_MB"] = 1
+    noise = Image.frombytes("RGB", (700, 700), random.Random(1).randbytes(700 * 700 * 3))
+    buffer = io.BytesIO()
+    noise.save(buffer, "PNG")
+    assert 1024 * 1024 < len(buffer.getvalue()) < 2 * 1024 * 1024
+    response = post_photo(admin_client, csrf_token, buffer.getvalue(), "big.png")
+    assert response.status_code == 400
+    assert "The photo is larger than 1 MB. Choose a smaller one." in response.text
+
+
+def test_a_request_over_the_limit_is_a_413_page_never_a_500(admin_client, demo_app, csrf_token):
+    demo_app.config["MAX_UPLOAD_MB"] = 1
+    demo_app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
+    before = uploads(demo_app)
+    response = post_photo(admin_client, csrf_token, b"\xff" * (3 * 1024 * 1024), "huge.jpg")
+    assert response.status_code == 413
+    assert "The upload is too large: a photo may have at most 1 MB." in response.text
+    assert response.headers["Cache-Control"] == "no-store"
+    assert uploads(demo_app) == before
+
+
+def test_removing_the_photo_removes_its_files(admin_client, demo_app, csrf_token):
+    post_photo(admin_client, csrf_token, image_bytes(), "a.jpg")
+    stem = photo_of(demo_app).photo.removesuffix(".jpg")
+    token = csrf_token(admin_client, EDIT)
+    data = article_form(token, remove_photo="y")
+    data["en-slug"] = "japan-proposes-us-purchase-of-semiconductor-products"
+    assert admin_client.post(EDIT, data=data).status_code == 302
+    assert photo_of(demo_app).photo is None
+    assert not [name for name in uploads(demo_app) if name.startswith(stem)]
+
+
+def test_deleting_the_article_removes_its_photo_files(admin_client, demo_app, csrf_token):
+    post_photo(admin_client, csrf_token, image_bytes(), "a.jpg")
+    stem = photo_of(demo_app).photo.removesuffix(".jpg")
+    assert len([name for name in uploads(demo_app) if name.startswith(stem)]) == 3
+    token = csrf_token(admin_client, "/admin/articles/1/delete")
+    admin_client.post("/admin/articles/1/delete", data={"csrf_token": token})
+    assert uploads(demo_app) == set()
+
+
+def test_a_failed_commit_leaves_no_photo_files(admin_client, demo_app, csrf_token, monkeypatch):
+    # Another admin takes the slug between the check and the commit.
+    monkeypatch.setattr(
+        "eurobrew.admin.article_service.slug_clashes", lambda form, article_id: False
+    )
+    before = uploads(demo_app)
+    token = csrf_token(admin_client, "/admin/articles/new")
+    data = article_form(
+        token, **{"en-slug": "japan-proposes-us-purchase-of-semiconductor-products"}
+    )
+    data["photo"] = (io.BytesIO(image_bytes()), "a.jpg")
+    response = admin_client.post(
+        "/admin/articles/new", data=data, content_type="multipart/form-data"
+    )
+    assert response.status_code == 400
+    assert "A slug was taken meanwhile." in response.text
+    assert uploads(demo_app) == before
+    with demo_app.app_context():
+        assert db.session.query(Article).count() == 1
+
+
+def test_a_photo_over_the_pixel_cap_is_refused_saying_the_cap(admin_client, demo_app, csrf_token):
+    buffer = io.BytesIO()
+    Image.new("L", (6400, 6300)).save(buffer, "PNG")  # 40.3 megapixels, a few kB
+    before = uploads(demo_app)
+    response = post_photo(admin_client, csrf_token, buffer.getvalue(), "huge.png")
+    assert response.status_code == 400
+    assert "The photo has too many pixels: at most 40 megapixels (a WebP at most 16)." in (
+        response.text
+    )
+    assert "at most 8 MB and 40 megapixels" in response.text  # the help text says so first
+    assert uploads(demo_app) == before
+
+
+def test_a_16_bit_greyscale_photo_keeps_its_greys(admin_client, demo_app, csrf_token):
+    grey = Image.new("I;16", (600, 400), 32768)  # the middle of 0-65535
+    buffer = io.BytesIO()
+    grey.save(buffer, "PNG")
+    response = post_photo(admin_client, csrf_token, buffer.getvalue(), "grey.png")
+    assert response.status_code == 302
+    stored = Path(demo_app.config["UPLOAD_FOLDER"]) / photo_of(demo_app).photo
+    with Image.open(stored) as image:
+        assert all(120 <= value <= 136 for value in image.convert("L").getextrema())
