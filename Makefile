@@ -90,6 +90,7 @@ audit: setup system-deps $(AUDIT_STAMP)
 	$(BIN)/python scripts/audit.py
 
 lint: $(TEST_STAMP)
+	$(BIN)/lint-imports
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check site tests scripts bench deploy wsgi.py gunicorn.conf.py
 

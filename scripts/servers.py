@@ -185,3 +185,19 @@ def nginx(
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@contextlib.contextmanager
+def behind_nginx(
+    folder: Path, env: dict[str, str], app_port: int, http_port: int, tls: Tls | None = None
+) -> Iterator[tuple[str, str]]:
+    """The prepared site under gunicorn with nginx in front, state under ``folder``.
+
+    Yields (gunicorn's own address, the address nginx serves the site at).
+    """
+    uploads = Path(env["INSTANCE_PATH"]) / "uploads"
+    with (
+        gunicorn(env, app_port, log=folder / "gunicorn.log") as direct,
+        nginx(folder / "nginx", http_port, f"127.0.0.1:{app_port}", uploads, tls) as front,
+    ):
+        yield direct, front

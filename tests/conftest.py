@@ -222,13 +222,5 @@ def nginx_site(tmp_path_factory):
     servers.flask(
         env, "users", "create", *NGINX_ADMIN[:1], "--password-stdin", stdin=NGINX_ADMIN[1] + "\n"
     )
-    with (
-        servers.gunicorn(env, app_port, log=folder / "gunicorn.log") as direct,
-        servers.nginx(
-            folder / "nginx",
-            front_port,
-            f"127.0.0.1:{app_port}",
-            folder / "instance" / "uploads",
-        ) as front,
-    ):
+    with servers.behind_nginx(folder, env, app_port, front_port) as (direct, front):
         yield direct, front

@@ -49,14 +49,5 @@ def demo_site(folder: Path, https: bool) -> Iterator[str]:
         site_url = f"https://127.0.0.1:{https_port}"
     env = servers.site_env(folder / "instance", TRUSTED_PROXIES="1", SITE_URL=site_url)
     servers.prepare_site(env, articles=0)
-    with (
-        servers.gunicorn(env, app_port, log=folder / "gunicorn.log"),
-        servers.nginx(
-            folder / "nginx",
-            http_port,
-            f"127.0.0.1:{app_port}",
-            folder / "instance" / "uploads",
-            tls,
-        ) as base,
-    ):
+    with servers.behind_nginx(folder, env, app_port, http_port, tls) as (_, base):
         yield base

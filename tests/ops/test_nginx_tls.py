@@ -51,16 +51,7 @@ def site(tmp_path_factory, certificate):
     )
     servers.prepare_site(env, articles=0)
     tls = Tls(str(certificate.cert), str(certificate.key), f"127.0.0.1:{https_port}")
-    with (
-        servers.gunicorn(env, app_port, log=folder / "gunicorn.log"),
-        servers.nginx(
-            folder / "nginx",
-            http_port,
-            f"127.0.0.1:{app_port}",
-            folder / "instance" / "uploads",
-            tls,
-        ) as https,
-    ):
+    with servers.behind_nginx(folder, env, app_port, http_port, tls) as (_, https):
         yield f"http://127.0.0.1:{http_port}", https
 
 

@@ -17,7 +17,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po, write_po
 
 from ..config import PROJECT_ROOT
-from ..ops.files import atomic_write
+from ..files import atomic_write
 
 TRANSLATIONS_DIR = PROJECT_ROOT / "translations"
 DOMAIN = "messages"

@@ -18,7 +18,7 @@ MAX_WIDTH = 1200
 MAX_HEIGHT = MAX_WIDTH * 4  # so that a long strip of a picture stays a small file
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 # More than most cameras make. Storing a 40-megapixel upload grows a worker by at most about
-# 270 MB (a progressive JPEG; a PNG 190 MB), as tests/test_photo_privacy.py measures; at 50
+# 270 MB (a progressive JPEG; a PNG 190 MB), as tests/admin/test_photo_privacy.py measures; at 50
 # megapixels that JPEG reached 300 MB.
 MAX_PIXELS = 40_000_000
 # The memory a decoder may hold at full size. Bytes a pixel, measured with Pillow 13: a PNG

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from ..ops.files import atomic_write
+from ..files import atomic_write
 from .pixels import MAX_HEIGHT, MAX_WIDTH, pixels_only
 
 # Smaller copies for phones and narrow columns, offered to browsers through srcset.

@@ -11,14 +11,12 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
-    Text,
-    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from .base import utcnow
-from .translated import OldSlug, Translated
+from .translated import OldSlug, Translated, Translation
 
 
 class ArticleStatus(enum.StrEnum):
@@ -50,9 +48,6 @@ class Article(Translated, db.Model):
     photo_credit: Mapped[str] = mapped_column(String(200), default="")
     source_url: Mapped[str] = mapped_column(String(500), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
-    # The admin's name rather than a key: the record outlives a deleted account.
-    updated_by: Mapped[str] = mapped_column(String(80), default="")
 
     translations: Mapped[list[ArticleTranslation]] = relationship(
         back_populates="article", cascade="all, delete-orphan", order_by="ArticleTranslation.lang"
@@ -62,25 +57,18 @@ class Article(Translated, db.Model):
     )
 
 
-class ArticleTranslation(db.Model):
+class ArticleTranslation(Translation, db.Model):
     """An article's text in one language, with its own slug."""
 
     __tablename__ = "article_translations"
-    __table_args__ = (
-        UniqueConstraint("article_id", "lang"),
-        UniqueConstraint("lang", "slug"),
-    )
+    owner_key = "article_id"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
-    lang: Mapped[str] = mapped_column(String(2))
     title: Mapped[str] = mapped_column(String(300))
     slug: Mapped[str] = mapped_column(String(200))
     place: Mapped[str] = mapped_column(String(120), default="")
-    body: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(String(500), default="")
     photo_alt: Mapped[str] = mapped_column(String(300), default="")
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     article: Mapped[Article] = relationship(back_populates="translations")
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from .base import utcnow
-from .translated import OldSlug, Translated
+from .translated import OldSlug, Translated, Translation
 
 HOME_KEY = "home"
 
@@ -23,9 +20,6 @@ class Page(Translated, db.Model):
     key: Mapped[str] = mapped_column(String(32), unique=True)
     menu_order: Mapped[int] = mapped_column(default=100)
     visible: Mapped[bool] = mapped_column(default=True)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
-    # The admin's name rather than a key: the record outlives a deleted account.
-    updated_by: Mapped[str] = mapped_column(String(80), default="")
 
     translations: Mapped[list[PageTranslation]] = relationship(
         back_populates="page", cascade="all, delete-orphan", order_by="PageTranslation.lang"
@@ -35,22 +29,15 @@ class Page(Translated, db.Model):
     )
 
 
-class PageTranslation(db.Model):
+class PageTranslation(Translation, db.Model):
     """A page's menu title, slug and body in one language."""
 
     __tablename__ = "page_translations"
-    __table_args__ = (
-        UniqueConstraint("page_id", "lang"),
-        UniqueConstraint("lang", "slug"),
-    )
+    owner_key = "page_id"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"))
-    lang: Mapped[str] = mapped_column(String(2))
     title: Mapped[str] = mapped_column(String(120))
     slug: Mapped[str] = mapped_column(String(120))
-    body: Mapped[str] = mapped_column(Text, default="")
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     page: Mapped[Page] = relationship(back_populates="translations")
 

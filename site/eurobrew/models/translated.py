@@ -5,18 +5,41 @@ from __future__ import annotations
 from datetime import datetime
 from typing import ClassVar
 
-from sqlalchemy import Select, String, UniqueConstraint, select
+from sqlalchemy import Select, String, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from .base import utcnow
 
 
 class Translated:
-    """A record whose ``translations`` hold its text, one per language."""
+    """A record whose ``translations`` hold its text, one per language, and who edited it."""
+
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # The admin's name rather than a key: the record outlives a deleted account.
+    updated_by: Mapped[str] = mapped_column(String(80), default="")
 
     def translation(self, lang: str):
         """The text in ``lang``, or None when there is no such translation."""
         return next((t for t in self.translations if t.lang == lang), None)
+
+
+class Translation:
+    """A record's text in one language, with its own slug (``slug`` and the rest in subclasses).
+
+    ``owner_key`` names the column that points at the shared record.
+    """
+
+    owner_key: ClassVar[str]
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lang: Mapped[str] = mapped_column(String(2))
+    body: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    @declared_attr.directive
+    def __table_args__(cls):
+        # One text per language, and a slug leads to one text per language.
+        return (UniqueConstraint(cls.owner_key, "lang"), UniqueConstraint("lang", "slug"))
 
 
 class OldSlug:
