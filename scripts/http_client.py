@@ -84,7 +84,10 @@ class FormValues(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "textarea" and self._area:
             # A browser drops the one line break that may follow <textarea>.
-            self.values[self._area] = self.values[self._area].removeprefix("\n")
+            text = self.values[self._area]
+            self.values[self._area] = (
+                text[2:] if text.startswith("\r\n") else text.removeprefix("\n")
+            )
             self._area = None
         elif tag == "select":
             self._select = None

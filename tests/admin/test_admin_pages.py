@@ -6,6 +6,7 @@ from sqlalchemy import select
 from eurobrew.demo.content import CONTACT
 from eurobrew.extensions import db
 from eurobrew.models import CompanyContact, Page
+from http_client import FormValues
 
 
 def page_id(app, key: str) -> int:
@@ -187,3 +188,26 @@ def test_contact_record_is_created_when_missing(app, csrf_token):
     assert response.status_code == 302
     with app.app_context():
         assert db.session.scalars(select(CompanyContact)).one().city == "Trnava"
+
+
+def test_a_browsers_line_breaks_leave_an_untouched_translation_unchanged(admin_client, demo_app):
+    # A browser sends every text area back with CR LF line breaks, edited or not.
+    path = f"/admin/pages/{page_id(demo_app, 'about')}/edit"
+    values = FormValues(admin_client.get(path).text).values
+    assert "\n" in values["en-body"]  # the English text has several paragraphs
+    values = {key: value.replace("\n", "\r\n") for key, value in values.items()}
+    values["sk-title"] = "O firme Euro-Brew"
+    with demo_app.app_context():
+        before = {
+            t.lang: t.updated_at
+            for t in db.session.get(Page, page_id(demo_app, "about")).translations
+        }
+    response = admin_client.post(path, data={**values, "save": "Save"})
+    assert response.status_code == 302, response.text
+    with demo_app.app_context():
+        page = db.session.get(Page, page_id(demo_app, "about"))
+        after = {t.lang: t.updated_at for t in page.translations}
+        english = page.translation("en").body
+    assert after["en"] == before["en"]  # the English text was not touched
+    assert after["sk"] > before["sk"]
+    assert "\r" not in english

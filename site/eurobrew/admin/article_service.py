@@ -14,6 +14,7 @@ from ..media.storage import StoredPhoto, delete_photo, store_image
 from ..models import Article, ArticleOldSlug, ArticleTranslation
 from ..models.base import utcnow
 from .article_forms import ArticleForm, ArticleTextForm
+from .forms import assign
 from .slugs import remember_old_slug
 
 TEXT_FIELDS = ("title", "slug", "place", "body", "note", "photo_alt")
@@ -69,7 +70,7 @@ def apply_translation(article: Article, lang: str, section: ArticleTextForm) -> 
             ArticleOldSlug, "article_id", article.id, lang, translation.slug, section.slug.data
         )
     for name in TEXT_FIELDS:
-        setattr(translation, name, getattr(section, name).data)
+        assign(translation, name, getattr(section, name).data)
 
 
 def store_new_photo(form: ArticleForm, folder) -> StoredPhoto | None:

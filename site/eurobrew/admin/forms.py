@@ -28,18 +28,40 @@ REQUIRED = _l("Please fill in this field.")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def normal_text(value):
+    """Text as the admin's forms store it: LF line breaks, no surrounding spaces."""
+    if not isinstance(value, str):
+        return value
+    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def assign(record, name: str, value) -> None:
+    """Set ``record.name`` to ``value`` unless it already holds the same text.
+
+    Text stored before line breaks were normalised (the demo content, older saves) may differ
+    only in CR LF or surrounding spaces; such a field is left alone, so its record is not
+    marked changed.
+    """
+    if normal_text(getattr(record, name)) != normal_text(value):
+        setattr(record, name, value)
+
+
 def strip_filter(value):
     """Every admin text field's filter: trims spaces, refuses control characters.
 
     Surrounding spaces are never meant, and a value of only spaces is empty; so is a field
-    the request left out (the columns hold text, never NULL). The ValueError becomes the
-    field's error message.
+    the request left out (the columns hold text, never NULL). Line breaks become LF. The
+    ValueError becomes the field's error message.
     """
     if value is None:
         return ""
-    if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
+    if not isinstance(value, str):
+        return value
+    # Browsers send line breaks as CR LF: stored as LF, an untouched text compares equal.
+    value = normal_text(value)
+    if CONTROL_CHARACTERS.search(value):
         raise ValueError(_l("This field must not contain control characters."))
-    return value.strip() if isinstance(value, str) else value
+    return value
 
 
 class AdminForm(FlaskForm):

@@ -14,6 +14,7 @@ from ..models import Page, PageOldSlug, PageTranslation
 from ..models.base import utcnow
 from ..models.pages import HOME_KEY
 from . import bp, queries
+from .forms import assign
 from .page_forms import PageForm
 from .slugs import remember_old_slug
 
@@ -63,9 +64,8 @@ def save_page(page: Page, form: PageForm, username: str) -> None:
             remember_old_slug(
                 PageOldSlug, "page_id", page.id, lang, translation.slug, section.slug.data
             )
-        translation.title = section.title.data
-        translation.slug = section.slug.data
-        translation.body = section.body.data
+        for name in ("title", "slug", "body"):
+            assign(translation, name, getattr(section, name).data)
     page.updated_by = username
     page.updated_at = utcnow()
     db.session.commit()

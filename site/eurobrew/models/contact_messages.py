@@ -9,7 +9,7 @@ from sqlalchemy import CheckConstraint, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
-from .base import utcnow
+from .base import NEVER_REUSE_IDS, utcnow
 
 # Field limits, shared by the form (maxlength, validation) and the columns.
 NAME_MAX = 100
@@ -37,6 +37,7 @@ class ContactMessage(db.Model):
         # The inbox lists newest first, often filtered by status; purge reads by age.
         Index("ix_contact_messages_listing", "status", "created_at"),
         Index("ix_contact_messages_created_at", "created_at"),
+        NEVER_REUSE_IDS,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

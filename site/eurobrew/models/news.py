@@ -15,7 +15,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from .base import utcnow
+from .base import NEVER_REUSE_IDS, utcnow
 from .translated import OldSlug, Translated, Translation
 
 
@@ -36,6 +36,7 @@ class Article(Translated, db.Model):
         Index("ix_articles_listing", "status", "published_on", "id"),
         # The newest publish time already passed, read for every page's ETag.
         Index("ix_articles_visibility", "status", "publish_at"),
+        NEVER_REUSE_IDS,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

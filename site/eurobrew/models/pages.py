@@ -6,6 +6,7 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from .base import NEVER_REUSE_IDS
 from .translated import OldSlug, Translated, Translation
 
 HOME_KEY = "home"
@@ -15,6 +16,7 @@ class Page(Translated, db.Model):
     """A content page, known to the code by a stable key."""
 
     __tablename__ = "pages"
+    __table_args__ = (NEVER_REUSE_IDS,)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(32), unique=True)

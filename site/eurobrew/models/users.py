@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
-from .base import utcnow
+from .base import NEVER_REUSE_IDS, utcnow
 
 MIN_PASSWORD_LENGTH = 12
 # Long passphrases are welcome; the cap only keeps one request from hashing megabytes.
@@ -34,6 +34,7 @@ class User(UserMixin, db.Model):
     """An admin who may log in at /admin/."""
 
     __tablename__ = "users"
+    __table_args__ = (NEVER_REUSE_IDS,)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(MAX_USERNAME_LENGTH), unique=True)
