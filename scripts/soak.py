@@ -100,10 +100,11 @@ class Editor:
             self.cut_off += 1  # no answer: the edit may or may not have been committed
 
     def _new_article(self, number: int) -> None:
-        token = self.session.form("/admin/articles/new")["csrf_token"]
+        shown = self.session.form("/admin/articles/new")
         title = f"Soak {self.run} article {number}"
         fields = {
-            "csrf_token": token,
+            "csrf_token": shown["csrf_token"],
+            "version": shown["version"],
             "sk-title": f"Skúška {self.run} článok {number}",
             "sk-body": f"Text článku {number}.",
             "en-title": title,

@@ -18,7 +18,14 @@ from eurobrew.extensions import db
 from eurobrew.media import upload_folder
 from eurobrew.models import User
 from eurobrew.web.stamp import close_stamp_connections
-from support import NGINX_ADMIN, SITE_URL, csrf_token_in, pgcluster, reset_database, tool_missing
+from support import (
+    NGINX_ADMIN,
+    SITE_URL,
+    csrf_token_in,
+    pgcluster,
+    reset_database,
+    tool_missing,
+)
 from support.mailserver import MailServer
 
 ADMIN_NAME = "eva"

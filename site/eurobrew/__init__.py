@@ -146,9 +146,11 @@ def register_errorhandlers(app: Flask) -> None:
 def register_cli(app: Flask) -> None:
     """The ``flask`` commands: demo content, catalogs, admin accounts, messages, backups."""
     from .admin.cli import users_cli
+    from .admin.trash import trash_cli
     from .contact.cli import messages_cli
     from .demo.cli import demo_cli
     from .i18n.cli import translations_cli
+    from .media.collect import media_cli
     from .ops.backup import backup_cli
 
     app.cli.add_command(demo_cli)
@@ -157,3 +159,5 @@ def register_cli(app: Flask) -> None:
         app.cli.add_command(command)
     app.cli.add_command(users_cli)
     app.cli.add_command(messages_cli)
+    app.cli.add_command(trash_cli)
+    app.cli.add_command(media_cli)

@@ -119,6 +119,11 @@ class Config:
     CONTACT_RATE_LIMIT = os.environ.get("CONTACT_RATE_LIMIT", "5 per hour")
     # Days a message is kept: the privacy notice says so, and `messages purge` defaults to it.
     CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "365"))
+    # Days a deleted article or page waits in the trash before `flask trash purge` removes it.
+    TRASH_DAYS = int(os.environ.get("TRASH_DAYS", "30"))
+    # Hours a photo file no record names is kept before `flask media gc` removes it: a form
+    # being filled in may hold it (a conflict, an error shown again).
+    MEDIA_GRACE_HOURS = float(os.environ.get("MEDIA_GRACE_HOURS", "24"))
 
 
 class TestConfig(Config):

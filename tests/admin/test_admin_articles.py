@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from eurobrew.extensions import db
 from eurobrew.models import Article, ArticleTranslation
 from eurobrew.models.base import utcnow
+from support import hidden_fields_in
 from support.builders import add_article, article_form
 
 NEW = "/admin/articles/new"
@@ -125,7 +126,7 @@ def test_preview_renders_markdown_and_saves_nothing(admin_client, demo_app, csrf
 def test_edit_shows_the_saved_values_and_changes_them(admin_client, demo_app, csrf_token):
     page = admin_client.get("/admin/articles/1/edit").text
     assert 'value="Japan proposes US purchase of semiconductor products"' in page
-    token = csrf_token(admin_client, "/admin/articles/1/edit")
+    token = hidden_fields_in(admin_client.get("/admin/articles/1/edit").text)
     data = article_form(token, **{"en-title": "Japan buys chips", "sk-title": "Japonsko kupuje"})
     data["sk-slug"] = "japonsko-navrhuje-nakup-americkych-polovodicovych-produktov"
     response = admin_client.post("/admin/articles/1/edit", data=data)
@@ -138,7 +139,7 @@ def test_edit_shows_the_saved_values_and_changes_them(admin_client, demo_app, cs
 
 def test_a_changed_slug_keeps_the_old_address_with_a_301(admin_client, demo_app, csrf_token):
     old = "/en/news/japan-proposes-us-purchase-of-semiconductor-products"
-    token = csrf_token(admin_client, "/admin/articles/1/edit")
+    token = hidden_fields_in(admin_client.get("/admin/articles/1/edit").text)
     data = article_form(token, **{"en-slug": "japan-chips", "sk-slug": "japonske-cipy"})
     assert admin_client.post("/admin/articles/1/edit", data=data).status_code == 302
     response = admin_client.get(old)
@@ -149,6 +150,7 @@ def test_a_changed_slug_keeps_the_old_address_with_a_301(admin_client, demo_app,
     )
     assert sk_old.status_code == 301 and sk_old.headers["Location"] == "/sk/novinky/japonske-cipy"
     # Renamed once more: the first address leads straight to the newest one.
+    token = hidden_fields_in(admin_client.get("/admin/articles/1/edit").text)  # a new version
     data = article_form(token, **{"en-slug": "chips-from-the-us", "sk-slug": "japonske-cipy"})
     admin_client.post("/admin/articles/1/edit", data=data)
     assert admin_client.get(old).headers["Location"] == "/en/news/chips-from-the-us"
@@ -161,7 +163,7 @@ def test_a_changed_slug_keeps_the_old_address_with_a_301(admin_client, demo_app,
 
 
 def test_removing_a_language_removes_that_translation(admin_client, demo_app, csrf_token):
-    token = csrf_token(admin_client, "/admin/articles/1/edit")
+    token = hidden_fields_in(admin_client.get("/admin/articles/1/edit").text)
     data = article_form(token, **{"sk-title": "Nový", "sk-slug": "novy"})
     data.update({f"en-{name}": "" for name in ("title", "slug", "place", "body")})
     assert admin_client.post("/admin/articles/1/edit", data=data).status_code == 302
@@ -192,24 +194,25 @@ def test_drafts_stay_private(admin_client, demo_app, csrf_token):
     assert "Draft" in admin_client.get("/admin/").text
 
 
-def test_delete_asks_first_then_deletes(admin_client, demo_app, csrf_token):
+def test_delete_asks_first_then_moves_the_article_to_the_trash(admin_client, demo_app):
     confirm = admin_client.get("/admin/articles/1/delete")
     assert confirm.status_code == 200
-    assert "Do you really want to delete the article" in confirm.text
-    assert count_articles(demo_app) == 1  # asking deletes nothing
-    token = csrf_token(admin_client, "/admin/articles/1/delete")
-    response = admin_client.post("/admin/articles/1/delete", data={"csrf_token": token})
+    assert "Move the article" in confirm.text and "to the trash?" in confirm.text
+    assert "for 30 days" in confirm.text
+    fields = hidden_fields_in(confirm.text)
+    assert admin_client.get("/en/news/").text.count("Japan proposes") == 1  # asking deletes nothing
+    response = admin_client.post("/admin/articles/1/delete", data=fields)
     assert response.status_code == 302
-    assert count_articles(demo_app) == 0
-    assert (
-        admin_client.get(
-            "/en/news/japan-proposes-us-purchase-of-semiconductor-products"
-        ).status_code
-        == 404
-    )
-    with demo_app.app_context():
-        assert db.session.scalar(select(func.count()).select_from(ArticleTranslation)) == 0
-    assert admin_client.get("/admin/articles/1/edit").status_code == 404
+    seed = "/en/news/japan-proposes-us-purchase-of-semiconductor-products"
+    assert admin_client.get(seed).status_code == 404
+    assert "Japan proposes" not in admin_client.get("/admin/articles/").text
+    trash = admin_client.get("/admin/trash/").text
+    assert "Japan proposes" in trash and "eva" in trash
+    with demo_app.app_context():  # kept, with its texts, until the trash is purged
+        assert count_articles(demo_app) == 1
+        assert db.session.scalar(select(func.count()).select_from(ArticleTranslation)) == 2
+    editor = admin_client.get("/admin/articles/1/edit")
+    assert editor.status_code == 410 and "moved this article to the trash" in editor.text
 
 
 def test_list_filters_and_pages(admin_client, demo_app):

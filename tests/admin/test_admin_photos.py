@@ -6,9 +6,12 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from sqlalchemy import select
 
 from eurobrew.extensions import db
 from eurobrew.models import Article
+from eurobrew.models.revisions import Revision
+from support import hidden_fields_in
 from support.builders import article_form, image_bytes
 
 EDIT = "/admin/articles/1/edit"
@@ -26,7 +29,7 @@ def photo_of(app) -> Article:
 
 
 def post_photo(client, csrf_token, content: bytes, filename: str, **fields):
-    token = csrf_token(client, EDIT)
+    token = hidden_fields_in(client.get(EDIT).text)
     data = article_form(token, **fields)
     data["sk-slug"] = "japonsko-navrhuje-nakup-americkych-polovodicovych-produktov"
     data["en-slug"] = "japan-proposes-us-purchase-of-semiconductor-products"
@@ -51,7 +54,7 @@ def test_a_photo_is_re_encoded_in_the_widths_pages_use(
     assert len(stem) == 24 and article.photo.endswith(".jpg")
     added = uploads(demo_app) - before
     assert added == {article.photo, f"{stem}-480.jpg", f"{stem}-800.jpg"}
-    assert old_photo not in uploads(demo_app)  # the replaced photo's files are gone
+    assert old_photo in uploads(demo_app)  # kept: the article's history still names it
     with Image.open(Path(demo_app.config["UPLOAD_FOLDER"]) / f"{stem}-480.jpg") as small:
         assert small.format == "JPEG" and small.size == (480, 240)
     served = admin_client.get(f"/media/{article.photo}")
@@ -125,27 +128,46 @@ def test_a_request_over_the_limit_is_a_413_page_never_a_500(admin_client, demo_a
     assert uploads(demo_app) == before
 
 
-def test_removing_the_photo_removes_its_files(admin_client, demo_app, csrf_token):
+def collect(app, grace_hours: str = "0"):
+    """``flask media gc`` with no grace period: what nothing names goes now."""
+    result = app.test_cli_runner().invoke(args=["media", "gc", "--grace-hours", grace_hours])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_a_removed_photo_stays_while_history_names_it(admin_client, demo_app, csrf_token):
     post_photo(admin_client, csrf_token, image_bytes(), "a.jpg")
     stem = photo_of(demo_app).photo.removesuffix(".jpg")
-    token = csrf_token(admin_client, EDIT)
-    data = article_form(token, remove_photo="y")
+    fields = hidden_fields_in(admin_client.get(EDIT).text)
+    data = article_form(fields, remove_photo="y")
     data["en-slug"] = "japan-proposes-us-purchase-of-semiconductor-products"
     assert admin_client.post(EDIT, data=data).status_code == 302
     assert photo_of(demo_app).photo is None
-    assert not [name for name in uploads(demo_app) if name.startswith(stem)]
-
-
-def test_deleting_the_article_removes_its_photo_files(admin_client, demo_app, csrf_token):
-    post_photo(admin_client, csrf_token, image_bytes(), "a.jpg")
-    stem = photo_of(demo_app).photo.removesuffix(".jpg")
+    collect(demo_app)
     assert len([name for name in uploads(demo_app) if name.startswith(stem)]) == 3
-    token = csrf_token(admin_client, "/admin/articles/1/delete")
-    admin_client.post("/admin/articles/1/delete", data={"csrf_token": token})
-    assert uploads(demo_app) == set()
 
 
-def test_a_failed_commit_leaves_no_photo_files(admin_client, demo_app, csrf_token, monkeypatch):
+def test_a_trashed_articles_photo_goes_only_when_the_trash_is_purged(
+    admin_client, demo_app, csrf_token
+):
+    post_photo(admin_client, csrf_token, image_bytes(), "a.jpg")
+    photos = {photo_of(demo_app).photo}
+    with demo_app.app_context():
+        photos |= set(db.session.scalars(select(Revision.photo).where(Revision.photo.is_not(None))))
+    fields = hidden_fields_in(admin_client.get("/admin/articles/1/delete").text)
+    assert admin_client.post("/admin/articles/1/delete", data=fields).status_code == 302
+    collect(demo_app)
+    assert photos <= uploads(demo_app)  # in the trash, restorable with its photo
+    result = demo_app.test_cli_runner().invoke(args=["trash", "purge", "--older-than", "0"])
+    assert result.exit_code == 0 and "Purged 1 items" in result.output, result.output
+    assert photos <= uploads(demo_app)  # a file nothing names waits out its grace period
+    collect(demo_app)
+    assert not {name[:24] for name in uploads(demo_app)} & {photo[:24] for photo in photos}
+
+
+def test_a_failed_commit_keeps_the_new_photo_for_the_next_sending(
+    admin_client, demo_app, csrf_token, monkeypatch
+):
     # Another admin takes the slug between the check and the commit.
     monkeypatch.setattr(
         "eurobrew.admin.article_service.slug_clashes", lambda form, article_id: False
@@ -161,9 +183,15 @@ def test_a_failed_commit_leaves_no_photo_files(admin_client, demo_app, csrf_toke
     )
     assert response.status_code == 400
     assert "A slug was taken meanwhile." in response.text
-    assert uploads(demo_app) == before
+    kept = hidden_fields_in(response.text)["pending_photo"]
+    assert kept in uploads(demo_app) - before  # no second upload needed
+    assert "The new photo, not saved yet" in response.text
     with demo_app.app_context():
         assert db.session.query(Article).count() == 1
+    collect(demo_app, grace_hours="1")  # a form being filled in may still hold it
+    assert kept in uploads(demo_app)
+    collect(demo_app)  # nothing names it: gone once its grace has passed
+    assert uploads(demo_app) == before
 
 
 def test_a_photo_over_the_pixel_cap_is_refused_saying_the_cap(admin_client, demo_app, csrf_token):

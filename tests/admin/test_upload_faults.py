@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from support import hidden_fields_in
 from support.builders import article_form, image_bytes
 from support.hostile import snapshot
 
@@ -44,7 +45,9 @@ def test_a_full_disk_is_a_form_error(admin_client, demo_app, csrf_token, monkeyp
     folder = Path(demo_app.config["UPLOAD_FOLDER"])
     before, rows = files_in(folder), snapshot(demo_app)
     admin_client.set_cookie("lang", lang)
-    data = article_form(csrf_token(admin_client, path), **{"en-title": "Kept in the form"})
+    data = article_form(
+        hidden_fields_in(admin_client.get(path).text), **{"en-title": "Kept in the form"}
+    )
     if path == EDIT:
         data["en-slug"] = SEED_EN
     data["photo"] = (io.BytesIO(image_bytes(size=(1000, 600))), "photo.jpg")

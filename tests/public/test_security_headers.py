@@ -64,6 +64,8 @@ def sample_values(client) -> dict[str, object]:
         "slug": "about-us",
         "article_id": 1,
         "page_id": 1,
+        "item_id": 1,
+        "kind": "article",
         "message_id": 1,
         "number": 1,
         "filename": seed_assets(client)[0],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html import unescape as html_unescape
 
 import pytest
 from sqlalchemy import text
@@ -32,6 +33,26 @@ def reset_database() -> None:
     db.drop_all()
     with db.engine.begin() as connection:
         connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+
+
+def hidden_fields_in(html: str) -> dict[str, str]:
+    """The hidden fields (token, version ...) of the page's editing form, by name.
+
+    That is the form with a version field when there is one, else the first with a token
+    (the admin's header has a small language form before the page's own).
+    """
+    found = []
+    for form in re.findall(r"<form.*?</form>", html, flags=re.S):
+        fields = {}
+        for tag in re.findall(r"<input[^>]*>", form):
+            name = re.search(r'name="([^"]+)"', tag)
+            if 'type="hidden"' in tag and name:
+                value = re.search(r'value="([^"]*)"', tag)
+                fields[name[1]] = html_unescape(value[1]) if value else ""
+        if "csrf_token" in fields:
+            found.append(fields)
+    assert found, "the page has no form with a CSRF token"
+    return next((fields for fields in found if "version" in fields), found[0])
 
 
 def csrf_token_in(html: str) -> str:

@@ -54,10 +54,14 @@ def image_bytes(fmt: str = "JPEG", size: tuple[int, int] = (1600, 900), mode: st
     return buffer.getvalue()
 
 
-def article_form(token: str, **fields) -> dict:
-    """A complete article form in both languages, as a browser would post it."""
+def article_form(token: str | dict, **fields) -> dict:
+    """A complete article form in both languages, as a browser would post it.
+
+    ``token`` is the CSRF token, or every hidden field of the form (``hidden_fields_in``).
+    """
     data = {
-        "csrf_token": token,
+        "version": "0",  # what the new article form carries; an edit form's hidden fields say
+        **(token if isinstance(token, dict) else {"csrf_token": token}),
         "sk-title": "Článok o pivovare",
         "sk-slug": "",
         "sk-place": "Trnava",

@@ -12,8 +12,10 @@ from . import (  # noqa: E402,F401
     contact,
     dashboard,
     errors,
+    history,
     inbox,
     pages,
     templating,
     translations,
+    trash,
 )

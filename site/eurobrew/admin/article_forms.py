@@ -11,6 +11,7 @@ from wtforms import (
     DateTimeLocalField,
     Form,
     FormField,
+    HiddenField,
     SelectChoice,
     SelectField,
     StringField,
@@ -23,7 +24,7 @@ from ..i18n import LANGUAGES
 from ..media.pixels import TooManyPixels, UnsupportedImage, megapixel_caps, open_upload
 from ..models import ArticleStatus
 from ..validators import max_length, single_line
-from .forms import REQUIRED, AdminForm, strip_filter, web_address
+from .forms import REQUIRED, AdminForm, VersionField, strip_filter, web_address
 from .slugs import settle_slug, slug_field
 
 
@@ -102,6 +103,8 @@ class ArticleForm(AdminForm):
         validators=[Optional(), plausible_year],
     )
     photo = FileField(_l("Photo (JPEG, PNG or WebP)"))
+    # A photo stored with an earlier sending of this form (an error, a conflict): kept.
+    pending_photo = HiddenField()
     remove_photo = BooleanField(_l("Remove the current photo"))
     photo_credit = StringField(
         _l("Photo credit"), filters=[strip_filter], validators=[max_length(200), single_line]
@@ -109,6 +112,8 @@ class ArticleForm(AdminForm):
     source_url = StringField(
         _l("Source address"), filters=[strip_filter], validators=[max_length(500), web_address]
     )
+    # The version of the article the form was loaded from (admin/editing.py).
+    version = VersionField()
     preview = SubmitField(_l("Preview"))
     save = SubmitField(_l("Save"))
 

@@ -1,4 +1,8 @@
-"""Saving and deleting articles: each edit commits whole, photo files follow the database."""
+"""Saving, deleting and restoring articles: each change commits whole, with its revision.
+
+Photo files are never deleted here: a replaced photo stays while any revision or trashed
+article names it (``flask media gc`` removes files nothing names).
+"""
 
 from __future__ import annotations
 
@@ -10,12 +14,14 @@ from sqlalchemy.exc import IntegrityError
 from ..extensions import db
 from ..i18n import LANGUAGES
 from ..media import upload_folder
-from ..media.storage import StoredPhoto, delete_photo, store_image
+from ..media.storage import StoredPhoto, store_image, stored_photo
 from ..models import Article, ArticleOldSlug, ArticleTranslation
 from ..models.base import utcnow
-from .article_forms import ArticleForm, ArticleTextForm
-from .forms import assign
-from .slugs import remember_old_slug
+from ..models.revisions import RevisionAction
+from ..models.translated import set_translations
+from .article_forms import ArticleForm
+from .editing import commit_revision, ensure_baseline
+from .kinds import ARTICLE
 
 TEXT_FIELDS = ("title", "slug", "place", "body", "note", "photo_alt")
 
@@ -23,6 +29,7 @@ TEXT_FIELDS = ("title", "slug", "place", "body", "note", "photo_alt")
 def form_data(article: Article) -> dict:
     """The form's initial values for editing ``article``."""
     data = {
+        "version": article.version,
         "published_on": article.published_on,
         "status": article.status,
         "publish_at": to_user_timezone(article.publish_at).replace(tzinfo=None, second=0),
@@ -41,49 +48,39 @@ def slug_clashes(form: ArticleForm, article_id: int | None) -> bool:
     for lang, section in form.translations().items():
         if section.is_empty():
             continue
-        query = select(ArticleTranslation.article_id).where(
-            ArticleTranslation.lang == lang, ArticleTranslation.slug == section.slug.data
-        )
-        owner = db.session.scalar(query)
-        if owner is not None and owner != article_id:
-            section.slug.errors.append(
-                gettext("Another article already uses this slug. Choose another one.")
+        owner = db.session.execute(
+            select(Article.id, Article.deleted_at)
+            .join(ArticleTranslation, ArticleTranslation.article_id == Article.id)
+            .where(ArticleTranslation.lang == lang, ArticleTranslation.slug == section.slug.data)
+        ).first()
+        if owner is None or owner.id == article_id:
+            continue
+        if owner.deleted_at is None:
+            message = gettext("Another article already uses this slug. Choose another one.")
+        else:
+            message = gettext(
+                "An article in the trash uses this slug. Restore it, or choose another slug."
             )
-            clash = True
+        section.slug.errors.append(message)
+        clash = True
     return clash
 
 
-def apply_translation(article: Article, lang: str, section: ArticleTextForm) -> None:
-    """Create, update or remove ``article``'s translation in ``lang`` from its form section."""
-    translation = article.translation(lang)
-    if section.is_empty():
-        if translation is not None:
-            article.translations.remove(translation)
-            for old in [o for o in article.old_slugs if o.lang == lang]:
-                article.old_slugs.remove(old)
-        return
-    if translation is None:
-        translation = ArticleTranslation(lang=lang)
-        article.translations.append(translation)
-    elif translation.slug != section.slug.data:
-        remember_old_slug(
-            ArticleOldSlug, "article_id", article.id, lang, translation.slug, section.slug.data
-        )
-    for name in TEXT_FIELDS:
-        assign(translation, name, getattr(section, name).data)
+class PhotoNotStored(Exception):
+    """The new photo could not be written; the form says so."""
 
 
-def store_new_photo(form: ArticleForm, folder) -> StoredPhoto | None:
-    """Write the form's new photo under fresh random names; a form error if the disk fails.
+def new_photo_of(form: ArticleForm) -> StoredPhoto | None:
+    """The form's new photo: stored now under a fresh random name, or kept from before.
 
-    Until the commit nothing points at these files, and they are removed again if the
-    commit fails. Raises PhotoNotStored (with the error next to the field) when they
-    cannot be written.
+    Its name goes into the form (``pending_photo``), so a form shown again (an error, a
+    conflict) keeps it without a second upload. Raises PhotoNotStored when the disk fails.
     """
+    folder = upload_folder()
     if form.photo_image is None:
-        return None
+        return stored_photo(form.pending_photo.data, folder)
     try:
-        return store_image(form.photo_image, folder)
+        photo = store_image(form.photo_image, folder)
     except OSError as error:
         # A full disk or an upload folder that cannot be written: store_image has removed
         # what it began, and nothing reached the database.
@@ -95,65 +92,70 @@ def store_new_photo(form: ArticleForm, folder) -> StoredPhoto | None:
             )
         )
         raise PhotoNotStored from error
+    form.pending_photo.data = photo.name
+    return photo
 
 
-class PhotoNotStored(Exception):
-    """The new photo could not be written; the form says so."""
-
-
-def apply_form(article: Article, form: ArticleForm, new_photo: StoredPhoto | None) -> str | None:
-    """Copy the form's shared fields onto ``article``; return the photo it replaced, if any."""
+def apply_form(article: Article, form: ArticleForm, new_photo: StoredPhoto | None) -> None:
+    """Copy the form's shared fields onto ``article``."""
     article.published_on = form.published_on.data
     article.status = form.status.data
     # A time in the future schedules the article; none means "from now".
     article.publish_at = to_utc(form.publish_at.data) if form.publish_at.data else utcnow()
     article.photo_credit = form.photo_credit.data
     article.source_url = form.source_url.data
-    if new_photo is None and not form.remove_photo.data:
-        return None
-    replaced = article.photo
-    article.photo = new_photo.name if new_photo else None
-    article.photo_width = new_photo.width if new_photo else None
-    article.photo_height = new_photo.height if new_photo else None
-    return replaced
+    if new_photo is not None or form.remove_photo.data:
+        article.photo = new_photo.name if new_photo else None
+        article.photo_width = new_photo.width if new_photo else None
+        article.photo_height = new_photo.height if new_photo else None
+
+
+def typed_texts(form: ArticleForm) -> dict[str, dict]:
+    """The languages filled in, with their fields."""
+    return {
+        lang: {name: getattr(section, name).data for name in TEXT_FIELDS}
+        for lang, section in form.translations().items()
+        if not section.is_empty()
+    }
 
 
 def save_article(article: Article | None, form: ArticleForm, username: str) -> Article | None:
-    """Save a validated form in one transaction; None (with form errors) when it cannot be."""
+    """Save a validated form in one transaction with its revision; None (with form errors)
+    when it cannot be. Raises EditConflict when the article changed meanwhile."""
     if slug_clashes(form, article.id if article else None):
         return None
-    folder = upload_folder()
     try:
-        new_photo = store_new_photo(form, folder)
+        new_photo = new_photo_of(form)
     except PhotoNotStored:
         return None
+    creating = article is None
     try:
-        if article is None:
+        if creating:
             article = Article()
             db.session.add(article)
-        replaced = apply_form(article, form, new_photo)
+        else:
+            ensure_baseline(ARTICLE, article)
+        apply_form(article, form, new_photo)
         db.session.flush()
-        for lang, section in form.translations().items():
-            apply_translation(article, lang, section)
+        set_translations(article, typed_texts(form), ArticleTranslation, ArticleOldSlug)
         article.updated_by = username
         article.updated_at = utcnow()
-        db.session.commit()
-    except BaseException as error:
-        db.session.rollback()
-        delete_photo(new_photo.name if new_photo else None, folder)
-        if not isinstance(error, IntegrityError):
-            raise
+        action = RevisionAction.CREATED if creating else RevisionAction.SAVED
+        commit_revision(ARTICLE, article, action, username)
+    except IntegrityError:
         # Another admin took a slug between the check and the commit.
+        db.session.rollback()
         form.form_errors.append(gettext("A slug was taken meanwhile. Please check and save again."))
         return None
-    if replaced and replaced != article.photo:
-        delete_photo(replaced, folder)
+    except BaseException:
+        db.session.rollback()
+        raise
     return article
 
 
-def delete_article(article: Article) -> None:
-    """Delete ``article`` with its translations and old slugs, then its photo files."""
-    photo = article.photo
-    db.session.delete(article)
-    db.session.commit()
-    delete_photo(photo, upload_folder())
+def trash_article(article: Article, username: str) -> None:
+    """Move ``article`` to the trash: off the site, kept with its slugs and photo."""
+    ensure_baseline(ARTICLE, article)
+    article.deleted_at = utcnow()
+    article.deleted_by = username
+    commit_revision(ARTICLE, article, RevisionAction.DELETED, username)

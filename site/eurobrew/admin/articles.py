@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+import contextlib
+
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
 
@@ -12,20 +14,21 @@ from ..models import Article
 from ..web.pagination import requested_page
 from . import bp, queries
 from .article_forms import ArticleForm
-from .article_service import delete_article, form_data, save_article
-from .forms import ConfirmForm
+from .article_service import PhotoNotStored, form_data, new_photo_of, save_article, trash_article
+from .editing import EditConflict, Editor, conflicts, is_stale, last_change, submitted
+from .forms import VersionedConfirmForm
+from .kinds import ARTICLE
+from .slugs import free_slug
+from .trash import restore_from_trash
 
 PER_PAGE = 20
-
-
-def get_article(article_id: int) -> Article:
-    """The article or a 404."""
-    return db.get_or_404(Article, article_id)
+EDITOR = Editor(ARTICLE, ArticleForm, form_data)
+FILE_FIELDS = ("photo",)
 
 
 @bp.get("/articles/")
 def articles():
-    """Every article, a page at a time, filtered by status and missing translation."""
+    """Every article not in the trash, a page at a time, by status and missing translation."""
     status = request.args.get("status") or ""
     missing = request.args.get("missing") or ""
     conditions = queries.article_filters(status, missing)
@@ -41,48 +44,105 @@ def articles():
     )
 
 
+def editor_page(form: ArticleForm, article: Article | None, status: int = 200, **context):
+    """The article form, as it stands, with whatever the situation adds."""
+    return render_template("admin/article_form.html", form=form, article=article, **context), status
+
+
 def edit_form(form: ArticleForm, article: Article | None):
     """Preview, save, or show the form again with what is wrong next to each field."""
     if not form.validate_on_submit():
-        status = 400 if form.is_submitted() else 200
-        return render_template("admin/article_form.html", form=form, article=article), status
+        return editor_page(form, article, 400 if form.is_submitted() else 200)
     if form.preview.data:
         previews = {
             lang: render_markdown(section.body.data)
             for lang, section in form.translations().items()
             if not section.is_empty()
         }
-        return render_template(
-            "admin/article_form.html", form=form, article=article, previews=previews
-        )
-    saved = save_article(article, form, current_user.username)
+        return editor_page(form, article, previews=previews)
+    try:
+        saved = save_article(article, form, current_user.username)
+    except EditConflict:
+        return conflict_page(form, db.session.get(Article, article.id))
     if saved is None:
-        return render_template("admin/article_form.html", form=form, article=article), 400
+        return editor_page(form, article, 400)
     flash(gettext("The article was saved."), "success")
     return redirect(url_for("admin.edit_article", article_id=saved.id))
+
+
+def conflict_page(form: ArticleForm, article: Article):
+    """409: saved meanwhile by someone else. What was typed stays; the choice is per field."""
+    if article is None or article.in_trash:
+        return gone_page(form, article)
+    if form.photo_image is not None and not form.photo.errors:
+        with contextlib.suppress(PhotoNotStored):
+            new_photo_of(form)  # kept for the next sending of the form
+    found = conflicts(EDITOR, article, form)
+    form.version.data = article.version  # sent again, the form builds on what is saved now
+    return editor_page(
+        form, article, 409, conflicts=found, changed_by=last_change(ARTICLE, article)
+    )
+
+
+def gone_page(form: ArticleForm, article: Article | None):
+    """410: deleted meanwhile. What was typed stays, ready to be saved as a new article."""
+    for lang, section in form.translations().items():
+        if not section.is_empty():
+            section.slug.data = free_slug(section.slug.data or "", lang)
+    return editor_page(form, None, 410, gone=article)
 
 
 @bp.route("/articles/new", methods=["GET", "POST"])
 def new_article():
     """An empty article form."""
-    return edit_form(ArticleForm(), None)
+    if request.method == "POST":
+        return edit_form(ArticleForm(formdata=submitted(EDITOR, None, FILE_FIELDS)), None)
+    # Version 0: nothing saved yet (a form sent without one did not come from the editor).
+    return edit_form(ArticleForm(formdata=None, data={"version": 0}), None)
 
 
 @bp.route("/articles/<id:article_id>/edit", methods=["GET", "POST"])
 def edit_article(article_id: int):
-    """The form of an existing article."""
-    article = get_article(article_id)
-    form = ArticleForm() if request.method == "POST" else ArticleForm(data=form_data(article))
+    """The form of an existing article; a save from an older version is a conflict."""
+    article = db.session.get(Article, article_id)
+    if request.method == "GET":
+        if article is None:
+            abort(404)
+        if article.in_trash:
+            return gone_page(ArticleForm(formdata=None, data=form_data(article)), article)
+        return edit_form(ArticleForm(formdata=None, data=form_data(article)), article)
+    if article is None or article.in_trash:
+        form = ArticleForm(formdata=submitted(EDITOR, None, FILE_FIELDS))
+        if article is None or not request.form.get("undelete"):
+            return gone_page(form, article)
+        restore_from_trash(ARTICLE, article, current_user.username)
+        form.version.data = article.version  # the restored article, with the text typed
+        return edit_form(form, article)
+    form = ArticleForm(formdata=submitted(EDITOR, article, FILE_FIELDS))
+    if is_stale(form.version.data, article) and form.is_submitted():
+        form.validate()  # decodes a new photo, so that the conflict keeps it
+        return conflict_page(form, article)
     return edit_form(form, article)
 
 
 @bp.route("/articles/<id:article_id>/delete", methods=["GET", "POST"])
 def delete_article_view(article_id: int):
-    """Ask first; a POST with the form's token deletes the article and its photo."""
-    article = get_article(article_id)
-    form = ConfirmForm()
+    """Ask first; a POST from the version shown moves the article to the trash."""
+    article = db.get_or_404(Article, article_id)
+    if article.in_trash:
+        return redirect(url_for("admin.trash"))
+    form = VersionedConfirmForm()
     if form.validate_on_submit():
-        delete_article(article)
-        flash(gettext("The article was deleted."), "success")
+        if is_stale(form.version.data, article):
+            form.version.data = article.version
+            return render_template(
+                "admin/article_delete.html",
+                article=article,
+                form=form,
+                changed_by=last_change(ARTICLE, article),
+            ), 409
+        trash_article(article, current_user.username)
+        flash(gettext("The article is in the trash; it can be restored from there."), "success")
         return redirect(url_for("admin.articles"))
+    form.version.data = article.version
     return render_template("admin/article_delete.html", article=article, form=form)

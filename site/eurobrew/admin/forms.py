@@ -10,9 +10,10 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from werkzeug.datastructures import CombinedMultiDict, MultiDict
-from wtforms import PasswordField, StringField, SubmitField
+from wtforms import HiddenField, PasswordField, StringField, SubmitField
 from wtforms.validators import DataRequired, InputRequired, ValidationError
 
+from ..models.translated import normal_text
 from ..models.users import MAX_USERNAME_LENGTH
 from ..validators import max_length
 
@@ -26,24 +27,6 @@ REQUIRED = _l("Please fill in this field.")
 # C0 control characters but tab and line breaks: nobody types them, PostgreSQL refuses NUL
 # in text, and XML (the news feeds) cannot carry any of them.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def normal_text(value):
-    """Text as the admin's forms store it: LF line breaks, no surrounding spaces."""
-    if not isinstance(value, str):
-        return value
-    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
-def assign(record, name: str, value) -> None:
-    """Set ``record.name`` to ``value`` unless it already holds the same text.
-
-    Text stored before line breaks were normalised (the demo content, older saves) may differ
-    only in CR LF or surrounding spaces; such a field is left alone, so its record is not
-    marked changed.
-    """
-    if normal_text(getattr(record, name)) != normal_text(value):
-        setattr(record, name, value)
 
 
 def strip_filter(value):
@@ -115,5 +98,26 @@ class LoginForm(AdminForm):
     submit = SubmitField(_l("Log in"))
 
 
+def loaded_version(form, field) -> None:
+    """The version an editor form was loaded from: a form without one was not loaded here."""
+    if not (field.data or "").isdigit():
+        raise ValidationError(
+            _l("This form did not come from the editor. Reload the page and try again.")
+        )
+
+
+class VersionField(HiddenField):
+    """The version of the item an editor form was loaded from (admin/editing.py)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(validators=[loaded_version], **kwargs)
+
+
 class ConfirmForm(AdminForm):
     """A form whose only content is the CSRF token (delete)."""
+
+
+class VersionedConfirmForm(ConfirmForm):
+    """A confirmation that applies only to the version of the item it was shown for."""
+
+    version = VersionField()

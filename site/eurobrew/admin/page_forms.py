@@ -18,7 +18,7 @@ from wtforms.validators import InputRequired, NumberRange
 from ..i18n import LANGUAGES
 from ..validators import max_length, single_line
 from ..web.routing import reserved_segments
-from .forms import REQUIRED, AdminForm, strip_filter
+from .forms import REQUIRED, AdminForm, VersionField, strip_filter
 from .slugs import settle_slug, slug_field
 
 
@@ -56,6 +56,8 @@ class PageForm(AdminForm):
         ],
     )
     visible = BooleanField(_l("Shown in the menu and on the site"))
+    # The version of the page the form was loaded from (admin/editing.py).
+    version = VersionField()
     preview = SubmitField(_l("Preview"))
     save = SubmitField(_l("Save"))
 

@@ -15,7 +15,7 @@ STATUS_FILTERS = ("draft", "scheduled", "published")
 
 def article_filters(status: str | None, missing: str | None) -> list:
     """SQL conditions for the list's filters; unknown values filter nothing."""
-    conditions = []
+    conditions = [Article.deleted_at.is_(None)]  # the trash has its own page
     now = utcnow()
     if status == "draft":
         conditions.append(Article.status == ArticleStatus.DRAFT.value)
@@ -42,6 +42,7 @@ def recently_changed(limit: int) -> list[Article]:
     """The articles changed last, for the dashboard."""
     query = (
         select(Article)
+        .where(Article.deleted_at.is_(None))
         .options(selectinload(Article.translations))
         .order_by(Article.updated_at.desc(), Article.id.desc())
         .limit(limit)
@@ -50,6 +51,22 @@ def recently_changed(limit: int) -> list[Article]:
 
 
 def all_pages() -> list[Page]:
-    """Every page in menu order, with its translations."""
-    query = select(Page).options(selectinload(Page.translations)).order_by(Page.menu_order, Page.id)
+    """Every page not in the trash, in menu order, with its translations."""
+    query = (
+        select(Page)
+        .where(Page.deleted_at.is_(None))
+        .options(selectinload(Page.translations))
+        .order_by(Page.menu_order, Page.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def trashed(model) -> list:
+    """The articles (or pages) in the trash, deleted last first, with their translations."""
+    query = (
+        select(model)
+        .where(model.deleted_at.is_not(None))
+        .options(selectinload(model.translations))
+        .order_by(model.deleted_at.desc(), model.id.desc())
+    )
     return list(db.session.scalars(query))

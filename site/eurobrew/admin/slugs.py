@@ -6,10 +6,11 @@ import re
 import unicodedata
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete
+from sqlalchemy import select
 from wtforms import StringField
 
 from ..extensions import db
+from ..models import ArticleTranslation
 from ..validators import max_length, single_line
 from .forms import strip_filter
 
@@ -47,12 +48,17 @@ def settle_slug(section, limit: int) -> bool:
     return False
 
 
-def remember_old_slug(model, owner_field: str, owner_id: int, lang: str, old: str, new: str):
-    """Keep ``old`` answering with a 301 to ``new``; ``new`` itself is nobody's old slug now.
-
-    ``model`` is ArticleOldSlug or PageOldSlug, ``owner_field`` its article_id or page_id.
-    """
-    if not old or old == new:
-        return
-    db.session.execute(delete(model).where(model.lang == lang, model.slug.in_([old, new])))
-    db.session.add(model(**{owner_field: owner_id, "lang": lang, "slug": old}))
+def free_slug(slug: str, lang: str) -> str:
+    """``slug``, or ``slug-2``, ``slug-3`` ...: the first no article uses in ``lang``."""
+    taken = set(
+        db.session.scalars(
+            select(ArticleTranslation.slug).where(
+                ArticleTranslation.lang == lang, ArticleTranslation.slug.startswith(slug)
+            )
+        )
+    )
+    candidate, number = slug, 1
+    while candidate in taken or not candidate:
+        number += 1
+        candidate = f"{slug}-{number}".strip("-")
+    return candidate

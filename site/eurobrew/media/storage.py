@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,18 @@ class StoredPhoto:
     name: str
     width: int
     height: int
+
+
+# What store_image names a photo: 24 hex digits. Anything else is not one of ours.
+PHOTO_NAME = re.compile(r"^[0-9a-f]{24}\.jpg$")
+
+
+def stored_photo(name: str | None, folder: Path) -> StoredPhoto | None:
+    """A photo stored earlier (by its name), with its size; None if there is no such photo."""
+    if not name or not PHOTO_NAME.match(name) or not (folder / name).is_file():
+        return None
+    with Image.open(folder / name) as image:
+        return StoredPhoto(name, image.width, image.height)
 
 
 def ensure_folder(folder: Path) -> Path:

@@ -7,9 +7,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
 from .base import utcnow
+from .translated import Versioned
 
 
-class CompanyContact(db.Model):
+class CompanyContact(Versioned, db.Model):
     """The one contact record; names and country differ by language."""
 
     __tablename__ = "company_contact"
@@ -27,6 +28,7 @@ class CompanyContact(db.Model):
     email: Mapped[str] = mapped_column(String(200), default="")
     design_credit: Mapped[str] = mapped_column(String(200), default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(80), default="", server_default="")
 
     def name(self, lang: str) -> str:
         """The company's name in ``lang`` (Euro-Brew s.r.o. / Euro-Brew Ltd.)."""

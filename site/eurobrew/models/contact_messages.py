@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
 from .base import NEVER_REUSE_IDS, utcnow
+from .translated import Versioned
 
 # Field limits, shared by the form (maxlength, validation) and the columns.
 NAME_MAX = 100
@@ -28,7 +29,7 @@ class MessageStatus(enum.StrEnum):
     ARCHIVED = "archived"
 
 
-class ContactMessage(db.Model):
+class ContactMessage(Versioned, db.Model):
     """One message from the contact form, with whether it was also sent by e-mail."""
 
     __tablename__ = "contact_messages"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -54,3 +54,8 @@ class PageOldSlug(OldSlug, db.Model):
     slug: Mapped[str] = mapped_column(String(120))
 
     page: Mapped[Page] = relationship(back_populates="old_slugs")
+
+
+def public_pages():
+    """The condition that puts a page on the site: shown, and not in the trash."""
+    return and_(Page.visible.is_(True), Page.deleted_at.is_(None))

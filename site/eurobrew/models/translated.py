@@ -5,18 +5,40 @@ from __future__ import annotations
 from datetime import datetime
 from typing import ClassVar
 
-from sqlalchemy import Select, String, Text, UniqueConstraint, select
+from sqlalchemy import Select, String, Text, UniqueConstraint, delete, select
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
+from ..extensions import db
 from .base import utcnow
 
 
-class Translated:
-    """A record whose ``translations`` hold its text, one per language, and who edited it."""
+class Versioned:
+    """A record edited in forms: each save counts a version, and a save made from an older
+    version fails (SQLAlchemy's version counter: the UPDATE names the version it read)."""
+
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls):
+        return {"version_id_col": cls.__table__.c.version}
+
+
+class Translated(Versioned):
+    """A record whose ``translations`` hold its text, one per language, and who edited it.
+
+    Deleting it puts it in the trash (``deleted_at``); it is gone for good when purged.
+    """
 
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     # The admin's name rather than a key: the record outlives a deleted account.
     updated_by: Mapped[str] = mapped_column(String(80), default="")
+    deleted_at: Mapped[datetime | None]
+    deleted_by: Mapped[str] = mapped_column(String(80), default="", server_default="")
+
+    @property
+    def in_trash(self) -> bool:
+        """True once deleted, until restored or purged."""
+        return self.deleted_at is not None
 
     def translation(self, lang: str):
         """The text in ``lang``, or None when there is no such translation."""
@@ -58,6 +80,57 @@ class OldSlug:
     def __table_args__(cls):
         # A slug leads to one place per language, however often it was used before.
         return (UniqueConstraint("lang", "slug"),)
+
+
+def normal_text(value):
+    """Text as the admin's forms store it: LF line breaks, no surrounding spaces."""
+    if not isinstance(value, str):
+        return value
+    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def assign(record, name: str, value) -> None:
+    """Set ``record.name`` to ``value`` unless it already holds the same text.
+
+    Text stored before line breaks were normalised (the demo content, older saves) may differ
+    only in CR LF or surrounding spaces; such a field is left alone, so its record is not
+    marked changed.
+    """
+    if normal_text(getattr(record, name)) != normal_text(value):
+        setattr(record, name, value)
+
+
+def remember_old_slug(model, owner_id: int, lang: str, old: str, new: str) -> None:
+    """Keep ``old`` answering with a 301 to ``new``; ``new`` itself is nobody's old slug now.
+
+    ``model`` is ArticleOldSlug or PageOldSlug.
+    """
+    if not old or old == new:
+        return
+    db.session.execute(delete(model).where(model.lang == lang, model.slug.in_([old, new])))
+    db.session.add(model(**{model.owner_key: owner_id, "lang": lang, "slug": old}))
+
+
+def set_translations(item, texts: dict[str, dict], translation_model, old_slug_model) -> None:
+    """Make ``item``'s translations exactly ``texts`` (language -> field values).
+
+    A language missing from ``texts`` loses its translation (and its old slugs); a changed
+    slug keeps answering with a 301; unchanged text is left alone.
+    """
+    for translation in list(item.translations):
+        if translation.lang not in texts:
+            item.translations.remove(translation)
+            for old in [o for o in item.old_slugs if o.lang == translation.lang]:
+                item.old_slugs.remove(old)
+    for lang, fields in texts.items():
+        translation = item.translation(lang)
+        if translation is None:
+            item.translations.append(translation_model(lang=lang, **fields))
+            continue
+        if item.id is not None:
+            remember_old_slug(old_slug_model, item.id, lang, translation.slug, fields["slug"])
+        for name, value in fields.items():
+            assign(translation, name, value)
 
 
 def current_slug_query(translation, old_slug, owner, visible, lang: str, slug: str) -> Select:

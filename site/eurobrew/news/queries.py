@@ -14,7 +14,11 @@ from ..web.memo import memoize_per_content
 
 def visible_articles_clause():
     """The condition that makes an article public right now."""
-    return and_(Article.status == ArticleStatus.PUBLISHED.value, Article.publish_at <= utcnow())
+    return and_(
+        Article.status == ArticleStatus.PUBLISHED.value,
+        Article.publish_at <= utcnow(),
+        Article.deleted_at.is_(None),
+    )
 
 
 def count_visible(lang: str) -> int:

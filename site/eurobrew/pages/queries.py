@@ -7,6 +7,7 @@ from sqlalchemy.orm import contains_eager, selectinload
 
 from ..extensions import db
 from ..models import Page, PageOldSlug, PageTranslation
+from ..models.pages import public_pages
 from ..models.translated import current_slug_query
 
 
@@ -16,7 +17,7 @@ def visible_page_translation(lang: str, slug: str) -> PageTranslation | None:
         select(PageTranslation)
         .join(PageTranslation.page)
         .options(contains_eager(PageTranslation.page).selectinload(Page.translations))
-        .where(PageTranslation.lang == lang, PageTranslation.slug == slug, Page.visible.is_(True))
+        .where(PageTranslation.lang == lang, PageTranslation.slug == slug, public_pages())
     )
     return db.session.scalars(query).first()
 
@@ -29,7 +30,5 @@ def page_by_key(key: str) -> Page | None:
 
 def current_page_slug(lang: str, old_slug: str) -> str | None:
     """The visible page's slug in ``lang`` now, when ``old_slug`` was one of its old ones."""
-    query = current_slug_query(
-        PageTranslation, PageOldSlug, Page, Page.visible.is_(True), lang, old_slug
-    )
+    query = current_slug_query(PageTranslation, PageOldSlug, Page, public_pages(), lang, old_slug)
     return db.session.scalar(query)

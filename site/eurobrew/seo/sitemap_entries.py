@@ -20,7 +20,7 @@ from sqlalchemy.orm import aliased
 from ..extensions import db
 from ..i18n import LANGUAGES
 from ..models import Article, ArticleTranslation, CompanyContact, Page, PageTranslation
-from ..models.pages import HOME_KEY
+from ..models.pages import HOME_KEY, public_pages
 from ..news.queries import visible_articles_clause
 from .sitemap_xml import BATCH, Entry
 
@@ -49,7 +49,7 @@ def fixed_entries() -> list[Entry]:
             PageTranslation.updated_at.label("changed"),
         )
         .join(PageTranslation, PageTranslation.page_id == Page.id)
-        .where(Page.visible.is_(True))
+        .where(public_pages())
         .order_by(Page.menu_order, Page.id, PageTranslation.lang)
     ).all()
     home_changed = {

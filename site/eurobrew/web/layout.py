@@ -13,7 +13,7 @@ from ..extensions import db
 from ..i18n.locale import current_language
 from ..i18n.switch import language_switch
 from ..models import CompanyContact, Page, PageTranslation
-from ..models.pages import HOME_KEY
+from ..models.pages import HOME_KEY, public_pages
 from .memo import memoize_per_content
 
 # Translators: the main menu's item for the news section ("Aktuality" in Slovak).
@@ -49,7 +49,7 @@ def build_menu(lang: str) -> list[MenuItem]:
     rows = db.session.execute(
         select(Page.key, PageTranslation.title, PageTranslation.slug)
         .join(PageTranslation, PageTranslation.page_id == Page.id)
-        .where(PageTranslation.lang == lang, Page.visible.is_(True))
+        .where(PageTranslation.lang == lang, public_pages())
         .order_by(Page.menu_order, Page.id)
     ).all()
     items = []

@@ -1,0 +1,97 @@
+"""Whole items as plain data: what a revision keeps, what a restore brings back, and the flat
+field map that forms, diffs and conflict merges compare ("published_on", "sk-title" ...).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from .company import CompanyContact
+from .news import Article, ArticleOldSlug, ArticleTranslation
+from .pages import Page, PageOldSlug, PageTranslation
+from .translated import assign, set_translations
+
+ARTICLE_FIELDS = ("published_on", "status", "publish_at", "photo_credit", "source_url")
+PHOTO_FIELDS = ("photo", "photo_width", "photo_height")
+ARTICLE_TEXTS = ("title", "slug", "place", "body", "note", "photo_alt")
+PAGE_FIELDS = ("menu_order", "visible")
+PAGE_TEXTS = ("title", "slug", "body")
+CONTACT_FIELDS = (
+    "name_sk",
+    "name_en",
+    "street",
+    "postcode",
+    "city",
+    "country_sk",
+    "country_en",
+    "phone",
+    "fax",
+    "email",
+    "design_credit",
+)
+
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+def _texts(item, names: tuple[str, ...]) -> dict[str, dict]:
+    return {t.lang: {name: getattr(t, name) for name in names} for t in item.translations}
+
+
+def article_snapshot(article: Article) -> dict:
+    """Every field of an article and each of its translations."""
+    data = {name: _plain(getattr(article, name)) for name in ARTICLE_FIELDS + PHOTO_FIELDS}
+    data["translations"] = _texts(article, ARTICLE_TEXTS)
+    return data
+
+
+def page_snapshot(page: Page) -> dict:
+    """Every field of a page and each of its translations."""
+    data = {name: getattr(page, name) for name in PAGE_FIELDS}
+    data["key"] = page.key
+    data["translations"] = _texts(page, PAGE_TEXTS)
+    return data
+
+
+def contact_snapshot(contact: CompanyContact) -> dict:
+    """Every field of the contact record."""
+    return {name: getattr(contact, name) for name in CONTACT_FIELDS}
+
+
+def flat_fields(data: dict) -> dict[str, str]:
+    """A snapshot as the form names its fields: shared fields, then ``<lang>-<field>``."""
+    flat = {key: _shown(value) for key, value in data.items() if key != "translations"}
+    for lang, fields in (data.get("translations") or {}).items():
+        flat.update({f"{lang}-{name}": _shown(value) for name, value in fields.items()})
+    return flat
+
+
+def _shown(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "y" if value else ""
+    return str(value)
+
+
+def restore_article(article: Article, data: dict) -> None:
+    """Bring ``article`` back to a snapshot: fields, photo, translations and their slugs."""
+    article.published_on = date.fromisoformat(data["published_on"])
+    article.publish_at = datetime.fromisoformat(data["publish_at"])
+    for name in ("status", "photo_credit", "source_url", *PHOTO_FIELDS):
+        assign(article, name, data.get(name))
+    set_translations(article, data["translations"], ArticleTranslation, ArticleOldSlug)
+
+
+def restore_page(page: Page, data: dict) -> None:
+    """Bring ``page`` back to a snapshot (its key never changes)."""
+    page.menu_order = data["menu_order"]
+    page.visible = data["visible"]
+    set_translations(page, data["translations"], PageTranslation, PageOldSlug)
+
+
+def restore_contact(contact: CompanyContact, data: dict) -> None:
+    """Bring the contact record back to a snapshot."""
+    for name in CONTACT_FIELDS:
+        assign(contact, name, data.get(name, ""))
