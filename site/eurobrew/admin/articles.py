@@ -60,6 +60,11 @@ def edit_form(form: ArticleForm, article: Article | None):
             if not section.is_empty()
         }
         return editor_page(form, article, previews=previews)
+    if article is None and request.form.get("save_as_new"):
+        # Saved from a deleted article's form: its slugs are still the deleted one's.
+        for lang, section in form.translations().items():
+            if not section.is_empty():
+                section.slug.data = free_slug(section.slug.data, lang)
     try:
         saved = save_article(article, form, current_user.username)
     except EditConflict:
@@ -85,10 +90,8 @@ def conflict_page(form: ArticleForm, article: Article):
 
 
 def gone_page(form: ArticleForm, article: Article | None):
-    """410: deleted meanwhile. What was typed stays, ready to be saved as a new article."""
-    for lang, section in form.translations().items():
-        if not section.is_empty():
-            section.slug.data = free_slug(section.slug.data or "", lang)
+    """410: deleted meanwhile. What was typed stays, ready to restore the article with it or
+    to be saved as a new article."""
     return editor_page(form, None, 410, gone=article)
 
 

@@ -34,7 +34,7 @@ from .kinds import Kind
 UNTYPED_FIELDS = frozenset({"SubmitField", "FileField", "CSRFTokenField", "HiddenField"})
 NOT_COMPARED = frozenset({"remove_photo", "csrf_token"})
 MERGE_PREFIX = "merge-"
-WORD = re.compile(r"(\s+)")
+WORD = re.compile(r"\s*\S+\s*|\s+")
 
 
 class EditConflict(Exception):
@@ -176,14 +176,18 @@ def last_change(kind: Kind, item) -> Revision | None:
 
 
 def word_diff(mine: str, saved: str) -> Markup:
-    """``saved`` with the words it lacks from ``mine`` struck out and its own marked new."""
-    a, b = WORD.split(mine), WORD.split(saved)
+    """``saved`` with the words it lacks from ``mine`` struck out and its own marked new.
+
+    Words keep their following spaces, so a run of changed words is one mark, not many.
+    """
+    a, b = WORD.findall(mine), WORD.findall(saved)
     out = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op in ("replace", "delete") and "".join(a[i1:i2]).strip():
-            out.append(f"<del>{html.escape(''.join(a[i1:i2]))}</del>")
-        if op in ("replace", "insert"):
-            out.append(f"<ins>{html.escape(''.join(b[j1:j2]))}</ins>")
         if op == "equal":
             out.append(html.escape("".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(f"<del>{html.escape(''.join(a[i1:i2]))}</del>")
+        if j2 > j1:
+            out.append(f"<ins>{html.escape(''.join(b[j1:j2]))}</ins>")
     return Markup("".join(out))  # noqa: S704 - every piece escaped above

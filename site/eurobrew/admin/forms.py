@@ -100,7 +100,7 @@ class LoginForm(AdminForm):
 
 def loaded_version(form, field) -> None:
     """The version an editor form was loaded from: a form without one was not loaded here."""
-    if not (field.data or "").isdigit():
+    if not str(field.data or "").isdigit():
         raise ValidationError(
             _l("This form did not come from the editor. Reload the page and try again.")
         )
