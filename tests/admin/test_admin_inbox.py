@@ -11,6 +11,7 @@ from sqlalchemy import select
 from eurobrew.extensions import db
 from eurobrew.models import ContactMessage
 from eurobrew.models.base import utcnow
+from support import hidden_fields_in
 
 
 def add_message(app, number: int = 1, **fields) -> int:
@@ -99,14 +100,29 @@ def test_archive_and_restore(admin_client, demo_app):
     message_id = add_message(demo_app)
     page = admin_client.get(f"/admin/messages/{message_id}").text
     response = admin_client.post(
-        f"/admin/messages/{message_id}/archive", data={"csrf_token": token_of(page)}
+        f"/admin/messages/{message_id}/archive", data=hidden_fields_in(page)
     )
     assert response.status_code == 302
     assert status_of(demo_app, message_id) == "archived"
     assert "0 messages" in admin_client.get("/admin/messages/").text
     page = admin_client.get(f"/admin/messages/{message_id}").text
     assert "Move back to the inbox" in page
-    admin_client.post(f"/admin/messages/{message_id}/restore", data={"csrf_token": token_of(page)})
+    admin_client.post(f"/admin/messages/{message_id}/restore", data=hidden_fields_in(page))
+    assert status_of(demo_app, message_id) == "read"
+
+
+def test_an_action_on_a_message_changed_meanwhile_does_nothing(admin_client, demo_app):
+    message_id = add_message(demo_app)
+    shown = admin_client.get(f"/admin/messages/{message_id}").text  # Eva's tab
+    other = admin_client.get(f"/admin/messages/{message_id}").text  # another tab, same admin
+    admin_client.post(f"/admin/messages/{message_id}/archive", data=hidden_fields_in(other))
+    admin_client.post(
+        f"/admin/messages/{message_id}/restore",
+        data=hidden_fields_in(admin_client.get(f"/admin/messages/{message_id}").text),
+    )
+    late = admin_client.post(f"/admin/messages/{message_id}/archive", data=hidden_fields_in(shown))
+    assert late.status_code == 409
+    assert "changed this message after you opened it; nothing was done" in late.text
     assert status_of(demo_app, message_id) == "read"
 
 
@@ -117,7 +133,7 @@ def test_delete_asks_first_then_erases(admin_client, demo_app):
     assert "Do you really want to delete the message from Visitor 1" in confirm.text
     assert status_of(demo_app, message_id) == "new"
     response = admin_client.post(
-        f"/admin/messages/{message_id}/delete", data={"csrf_token": token_of(confirm.text)}
+        f"/admin/messages/{message_id}/delete", data=hidden_fields_in(confirm.text)
     )
     assert response.status_code == 302 and response.headers["Location"] == "/admin/messages/"
     assert status_of(demo_app, message_id) is None

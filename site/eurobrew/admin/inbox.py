@@ -11,7 +11,8 @@ from ..extensions import db
 from ..models import ContactMessage, MessageStatus
 from ..web.pagination import requested_page
 from . import bp
-from .forms import ConfirmForm
+from .editing import is_stale
+from .forms import VersionedConfirmForm
 from .inbox_export import csv_response
 
 PER_PAGE = 20
@@ -100,6 +101,15 @@ def inbox_export():
     return csv_response(db.session.scalars(newest_first(message_filters(status, search))).all())
 
 
+def message_page(message: ContactMessage, status: int = 200, changed: bool = False):
+    """One message with its actions, each for the version shown."""
+    form = VersionedConfirmForm(formdata=None)
+    form.version.data = message.version
+    return render_template(
+        "admin/inbox_message.html", message=message, form=form, changed=changed
+    ), status
+
+
 @bp.get("/messages/<int:message_id>")
 def inbox_message(message_id: int):
     """One message in full; opening it marks it read."""
@@ -107,7 +117,7 @@ def inbox_message(message_id: int):
     if message.is_new:
         message.status = MessageStatus.READ.value
         db.session.commit()
-    return render_template("admin/inbox_message.html", message=message, form=ConfirmForm())
+    return message_page(message)
 
 
 @bp.post("/messages/<int:message_id>/archive")
@@ -124,8 +134,13 @@ def inbox_restore(message_id: int):
 
 
 def set_status(message_id: int, status: MessageStatus, done: str):
-    """Change a message's status (CSRFProtect has checked the form's token)."""
+    """Change a message's status, unless another admin changed it since it was shown (409)."""
     message = get_message(message_id)
+    form = VersionedConfirmForm()
+    if not form.validate_on_submit():
+        return message_page(message, 400)
+    if is_stale(form.version.data, message):
+        return message_page(message, 409, changed=True)
     message.status = status.value
     db.session.commit()
     flash(done, "success")
@@ -134,12 +149,18 @@ def set_status(message_id: int, status: MessageStatus, done: str):
 
 @bp.route("/messages/<int:message_id>/delete", methods=["GET", "POST"])
 def inbox_delete(message_id: int):
-    """Ask first; a POST with the form's token erases the message for good."""
+    """Ask first; a POST from the version shown erases the message for good."""
     message = get_message(message_id)
-    form = ConfirmForm()
+    form = VersionedConfirmForm()
     if form.validate_on_submit():
+        if is_stale(form.version.data, message):
+            form.version.data = message.version
+            return render_template(
+                "admin/inbox_delete.html", message=message, form=form, changed=True
+            ), 409
         db.session.delete(message)
         db.session.commit()
         flash(gettext("The message was deleted."), "success")
         return redirect(url_for("admin.inbox"))
+    form.version.data = message.version
     return render_template("admin/inbox_delete.html", message=message, form=form)
