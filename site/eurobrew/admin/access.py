@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, flash, g, redirect, request, session, url_for
@@ -71,6 +71,11 @@ def safe_next(target: str | None) -> str | None:
     return target
 
 
+def session_clock() -> datetime:
+    """The time every session is opened, checked and ended by: one clock (tests move it)."""
+    return utcnow()
+
+
 def session_limits() -> tuple[timedelta, timedelta]:
     """How long a session may stay unused, and how long it may last in all."""
     config = current_app.config
@@ -94,7 +99,7 @@ def load_user(session_id: str) -> User | None:
     if row is None or row.user_id != int(user_id):
         return None
     user = row.user
-    now = utcnow()
+    now = session_clock()
     if row.expired(now, *session_limits()):
         g.expired_session_of = user.username
         row.end(now)
@@ -117,7 +122,7 @@ def note_activity(row: AdminSession) -> None:
     A write per request would cost more than it tells: the idle limit is counted in
     minutes, so a session can end at most a minute before its exact idle time.
     """
-    now = utcnow()
+    now = session_clock()
     if now - row.last_seen_at >= ACTIVITY_STEP:
         row.last_seen_at = now
         db.session.commit()

@@ -12,12 +12,11 @@ from ..extensions import db
 from ..i18n import LANGUAGES
 from ..i18n.locale import set_language_cookie
 from ..models import AdminSession, User
-from ..models.base import utcnow
 from ..models.sessions import purge_sessions
 from ..models.users import MAX_PASSWORD_LENGTH, hash_password
 from ..web.limits import Limit, attempt_key, limited_attempt
 from . import bp
-from .access import audit, client_address, safe_next, session_limits
+from .access import audit, client_address, safe_next, session_clock, session_limits
 from .forms import LoginForm
 
 # A hash to check unknown usernames against, so they take as long as known ones.
@@ -81,7 +80,7 @@ def start_session(user: User) -> None:
     The account's sessions on other devices go on; rows of sessions past the absolute
     limit, of any account, are deleted on the way.
     """
-    now = utcnow()
+    now = session_clock()
     purge_sessions(now - session_limits()[1])
     user_agent = request.user_agent.string
     user.current_session = AdminSession.open(user, user_agent, client_address(), now)
@@ -99,7 +98,7 @@ def logout():
     The admin's sessions on other devices go on.
     """
     name = current_user.username
-    current_user.current_session.end(utcnow())
+    current_user.current_session.end(session_clock())
     db.session.commit()
     logout_user()
     session.clear()
