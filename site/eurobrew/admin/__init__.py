@@ -1,4 +1,4 @@
-"""The admin area at /admin/: login, dashboard and the content editors."""
+"""The admin area at /admin/: login, dashboard, the content editors and the sessions."""
 
 from flask import Blueprint
 
@@ -11,9 +11,11 @@ from . import (  # noqa: E402,F401
     auth,
     contact,
     dashboard,
+    devices,
     errors,
     inbox,
     pages,
+    sessions,
     templating,
     translations,
 )
