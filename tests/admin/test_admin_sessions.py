@@ -81,6 +81,25 @@ def test_idle_expiry_counts_per_session(
         assert [row.ended_at is None for row in rows] == [False, True]
 
 
+def test_the_12_hours_count_from_each_sessions_own_login(
+    demo_app, admin_client, admin_user, csrf_token, monkeypatch
+):
+    clock = Clock()
+    monkeypatch.setattr(access, "utcnow", clock.utcnow)
+    phone = demo_app.test_client()
+    for _ in range(11 * 3):  # both in use every 20 minutes; the phone logs in after 11 hours
+        clock.advance(20 * 60)
+        assert admin_client.get("/admin/").status_code == 200
+    assert login(phone, csrf_token, admin_user.username, admin_user.password).status_code == 302
+    for _ in range(2):
+        clock.advance(20 * 60)
+        assert phone.get("/admin/").status_code == 200
+        assert admin_client.get("/admin/").status_code == 200
+    clock.advance(21 * 60)  # 12 hours and a minute after the first login
+    assert admin_client.get("/admin/").status_code == 302
+    assert phone.get("/admin/").status_code == 200
+
+
 def test_the_last_activity_is_written_at_most_once_a_minute(demo_app, admin_client, monkeypatch):
     clock = Clock()
     monkeypatch.setattr(access, "utcnow", clock.utcnow)

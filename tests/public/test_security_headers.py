@@ -65,6 +65,7 @@ def sample_values(client) -> dict[str, object]:
         "article_id": 1,
         "page_id": 1,
         "message_id": 1,
+        "session_id": 1,
         "number": 1,
         "filename": seed_assets(client)[0],
         "lang": "en",
