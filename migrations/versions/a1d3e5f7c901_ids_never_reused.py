@@ -1,7 +1,7 @@
 """Ids never reused: AUTOINCREMENT on the SQLite tables whose ids reach URLs and forms
 
 Revision ID: a1d3e5f7c901
-Revises: 8fce87b7d34c
+Revises: acb49a4024c2
 Create Date: 2026-12-01 16:30:00
 
 PostgreSQL's sequences never hand out an id twice; SQLite without AUTOINCREMENT reuses the
@@ -11,7 +11,7 @@ from alembic import op
 
 
 revision = 'a1d3e5f7c901'
-down_revision = '8fce87b7d34c'
+down_revision = 'acb49a4024c2'
 branch_labels = None
 depends_on = None
 

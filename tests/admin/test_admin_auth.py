@@ -7,7 +7,8 @@ import pytest
 from eurobrew import create_app
 from eurobrew.config import Config
 from eurobrew.extensions import db
-from eurobrew.models import User
+from eurobrew.models import AdminSession, User
+from eurobrew.models.sessions import hash_token
 from eurobrew.models.users import hash_password
 from eurobrew.web import limits
 from support.auth import Clock, login
@@ -126,14 +127,17 @@ def test_successful_logins_do_not_count(client, admin_user, csrf_token):
 def test_login_starts_a_new_session(client, demo_app, admin_user, csrf_token):
     with client.session_transaction() as session:
         session["planted"] = "by somebody else"
-    with demo_app.app_context():
-        before = db.session.query(User).one().session_token
+        session["_user_id"] = "1:a token somebody planted"
     login(client, csrf_token, admin_user.username, admin_user.password)
     with client.session_transaction() as session:
         assert "planted" not in session
         assert session["_fresh"] is True
+        user_id, _, token = session["_user_id"].partition(":")
+    assert token and token != "a token somebody planted"
     with demo_app.app_context():
-        assert db.session.query(User).one().session_token != before
+        user = db.session.query(User).one()
+        row = db.session.query(AdminSession).one()  # the login's own, new session
+        assert (user_id, row.user_id, row.token_hash) == (str(user.id), user.id, hash_token(token))
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,8 @@ def test_every_admin_post_route_is_known(demo_app):
         "/admin/messages/1/archive",
         "/admin/messages/1/restore",
         "/admin/messages/1/delete",
+        "/admin/sessions/1/end",
+        "/admin/sessions/end-others",
     }
 
 

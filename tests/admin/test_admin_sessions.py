@@ -1,10 +1,14 @@
 """Admin sessions: logout, idle and absolute expiry, cookie flags, private responses."""
 
+import logging
+
 import pytest
+from sqlalchemy import select
 
 from eurobrew import create_app
 from eurobrew.admin import access
 from eurobrew.extensions import db
+from eurobrew.models import AdminSession
 from support.auth import Clock, login
 
 
@@ -32,10 +36,8 @@ def test_logout_is_post_only_and_makes_the_old_cookie_useless(admin_client, demo
 
 
 def test_idle_sessions_end_after_30_minutes(admin_client, monkeypatch):
-    clock = Clock()
-    monkeypatch.setattr(access, "time", clock)
-    with admin_client.session_transaction() as session:
-        session["auth_at"] = session["seen_at"] = int(clock.now)
+    clock = Clock()  # the session was opened just before: its clocks start here
+    monkeypatch.setattr(access, "utcnow", clock.utcnow)
     clock.advance(29 * 60)
     assert admin_client.get("/admin/").status_code == 200  # activity renews the idle clock
     clock.advance(29 * 60)
@@ -51,14 +53,82 @@ def test_idle_sessions_end_after_30_minutes(admin_client, monkeypatch):
 
 def test_sessions_end_after_12_hours_even_when_busy(admin_client, monkeypatch):
     clock = Clock()
-    monkeypatch.setattr(access, "time", clock)
-    with admin_client.session_transaction() as session:
-        session["auth_at"] = session["seen_at"] = int(clock.now)
+    monkeypatch.setattr(access, "utcnow", clock.utcnow)
     for _ in range(12 * 3 - 1):
         clock.advance(20 * 60)
         assert admin_client.get("/admin/").status_code == 200
     clock.advance(21 * 60)  # 12 hours and a minute after the login
     assert admin_client.get("/admin/").status_code == 302
+
+
+def test_idle_expiry_counts_per_session(
+    demo_app, admin_client, admin_user, csrf_token, monkeypatch
+):
+    clock = Clock()
+    monkeypatch.setattr(access, "utcnow", clock.utcnow)
+    phone = demo_app.test_client()
+    phone.set_cookie("lang", "en")
+    assert login(phone, csrf_token, admin_user.username, admin_user.password).status_code == 302
+    clock.advance(20 * 60)
+    assert phone.get("/admin/").status_code == 200  # only the phone is in use
+    clock.advance(15 * 60)
+    expired = admin_client.get("/admin/contact")
+    assert expired.headers["Location"] == "/admin/login?next=/admin/contact"
+    assert "Your session has expired." in admin_client.get(expired.headers["Location"]).text
+    assert phone.get("/admin/").status_code == 200
+    with demo_app.app_context():
+        rows = db.session.scalars(select(AdminSession).order_by(AdminSession.id)).all()
+        assert [row.ended_at is None for row in rows] == [False, True]
+
+
+def test_the_12_hours_count_from_each_sessions_own_login(
+    demo_app, admin_client, admin_user, csrf_token, monkeypatch
+):
+    clock = Clock()
+    monkeypatch.setattr(access, "utcnow", clock.utcnow)
+    phone = demo_app.test_client()
+    for _ in range(11 * 3):  # both in use every 20 minutes; the phone logs in after 11 hours
+        clock.advance(20 * 60)
+        assert admin_client.get("/admin/").status_code == 200
+    assert login(phone, csrf_token, admin_user.username, admin_user.password).status_code == 302
+    for _ in range(2):
+        clock.advance(20 * 60)
+        assert phone.get("/admin/").status_code == 200
+        assert admin_client.get("/admin/").status_code == 200
+    clock.advance(21 * 60)  # 12 hours and a minute after the first login
+    assert admin_client.get("/admin/").status_code == 302
+    assert phone.get("/admin/").status_code == 200
+
+
+def test_the_last_activity_is_written_at_most_once_a_minute(demo_app, admin_client, monkeypatch):
+    clock = Clock()
+    monkeypatch.setattr(access, "utcnow", clock.utcnow)
+
+    def last_seen():
+        with demo_app.app_context():
+            return db.session.scalars(select(AdminSession.last_seen_at)).one()
+
+    clock.advance(5 * 60)
+    admin_client.get("/admin/")
+    noted = last_seen()
+    assert noted == clock.utcnow()
+    for _ in range(5):
+        clock.advance(10)
+        assert admin_client.get("/admin/").status_code == 200
+    assert last_seen() == noted
+    clock.advance(10)  # a minute after the last write
+    admin_client.get("/admin/")
+    assert last_seen() == clock.utcnow()
+
+
+def test_expiry_is_logged(admin_client, monkeypatch, caplog):
+    clock = Clock()
+    monkeypatch.setattr(access, "utcnow", clock.utcnow)
+    caplog.set_level(logging.INFO, logger="eurobrew.admin")
+    clock.advance(31 * 60)
+    admin_client.get("/admin/")
+    lines = [r.getMessage() for r in caplog.records if "expired" in r.getMessage()]
+    assert lines == ["admin session expired: user=eva address=127.0.0.1"]
 
 
 def test_every_admin_response_is_private(client, admin_user, csrf_token):

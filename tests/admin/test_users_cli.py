@@ -3,7 +3,9 @@
 from sqlalchemy import select
 
 from eurobrew.extensions import db
-from eurobrew.models import User
+from eurobrew.models import AdminSession, User
+from eurobrew.models.base import utcnow
+from support.auth import login
 
 PASSWORD = "a long enough passphrase"
 
@@ -88,7 +90,11 @@ def test_list_set_password_and_delete(app, runner):
     runner.invoke(args=["users", "create", "eva", "--password-stdin"], input=PASSWORD + "\n")
     listed = runner.invoke(args=["users", "list"])
     assert "eva\tlast login: never" in listed.output
-    token = users(app)["eva"].session_token
+    with app.app_context():
+        eva = db.session.scalars(select(User)).one()
+        row = AdminSession.open(eva, "", "127.0.0.1", utcnow())
+        db.session.commit()
+        session_id = row.id
     changed = runner.invoke(
         args=["users", "set-password", "eva", "--password-stdin"],
         input="another long passphrase\n",
@@ -97,10 +103,33 @@ def test_list_set_password_and_delete(app, runner):
     with app.app_context():
         user = db.session.scalars(select(User)).one()
         assert user.check_password("another long passphrase")
-        assert user.session_token != token  # open sessions end with the old password
+        # open sessions end with the old password
+        assert db.session.get(AdminSession, session_id).ended_at is not None
     deleted = runner.invoke(args=["users", "delete", "eva"])
     assert deleted.exit_code == 0
     assert users(app) == {}
+    with app.app_context():
+        assert db.session.scalars(select(AdminSession)).all() == []  # gone with the account
+
+
+def test_set_password_ends_every_session_of_the_account(
+    demo_app, admin_client, admin_user, csrf_token, runner
+):
+    phone = demo_app.test_client()
+    assert login(phone, csrf_token, admin_user.username, admin_user.password).status_code == 302
+    assert admin_client.get("/admin/").status_code == phone.get("/admin/").status_code == 200
+    changed = runner.invoke(
+        args=["users", "set-password", "eva", "--password-stdin"],
+        input="another long passphrase\n",
+    )
+    assert changed.exit_code == 0, changed.output
+    assert "its sessions have ended" in changed.output
+    for client in (admin_client, phone):
+        response = client.get("/admin/contact")
+        assert response.status_code == 302
+        assert response.headers["Location"] == "/admin/login?next=/admin/contact"
+    assert login(phone, csrf_token, "eva", admin_user.password).status_code == 401
+    assert login(phone, csrf_token, "eva", "another long passphrase").status_code == 302
 
 
 def test_unknown_user_fails_clearly(app, runner):

@@ -67,6 +67,7 @@ def sample_values(client) -> dict[str, object]:
         "item_id": 1,
         "kind": "article",
         "message_id": 1,
+        "session_id": 1,
         "number": 1,
         "filename": seed_assets(client)[0],
         "lang": "en",

@@ -1,4 +1,4 @@
-"""The admin area at /admin/: login, dashboard and the content editors."""
+"""The admin area at /admin/: login, dashboard, the content editors and the sessions."""
 
 from flask import Blueprint
 
@@ -11,10 +11,12 @@ from . import (  # noqa: E402,F401
     auth,
     contact,
     dashboard,
+    devices,
     errors,
     history,
     inbox,
     pages,
+    sessions,
     templating,
     translations,
     trash,

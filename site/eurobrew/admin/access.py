@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import logging
-import time
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, current_app, flash, redirect, request, session, url_for
+from flask import Flask, Response, current_app, flash, g, redirect, request, session, url_for
 from flask_babel import gettext
-from flask_login import current_user, logout_user
+from flask_login import current_user
 from flask_login.config import EXEMPT_METHODS
 
 from ..extensions import db, login_manager
-from ..models import User
+from ..models import AdminSession, User
+from ..models.base import utcnow
+from ..models.sessions import open_session
 from ..web.headers import ADMIN_CSP
 from . import bp
 
@@ -20,9 +22,8 @@ audit_log = logging.getLogger("eurobrew.admin")
 
 # Pages of the admin blueprint that anonymous visitors may open.
 OPEN_ENDPOINTS = frozenset({"admin.login", "admin.language", "admin.bare_prefix"})
-# Keys this module keeps in the signed session cookie, in seconds since the epoch.
-LOGIN_TIME = "auth_at"
-LAST_SEEN = "seen_at"
+# The smallest step by which a session's last activity is written down.
+ACTIVITY_STEP = timedelta(minutes=1)
 
 
 def log_safe(text: str | None, limit: int = 200) -> str:
@@ -43,10 +44,18 @@ def client_address() -> str:
     return request.remote_addr or "-"
 
 
-def audit(event: str, username: str | None) -> None:
-    """Log a login event with the username and client address, each escaped."""
+def audit(event: str, username: str | None, session_id: int | None = None) -> None:
+    """Log a login event with the username and client address, each escaped.
+
+    ``session_id`` names the session the event was about when it is not the request's own.
+    """
+    about = "" if session_id is None else f" session={session_id}"
     audit_log.info(
-        "admin %s: user=%s address=%s", event, log_safe(username), log_safe(client_address())
+        "admin %s: user=%s address=%s%s",
+        event,
+        log_safe(username),
+        log_safe(client_address()),
+        about,
     )
 
 
@@ -62,15 +71,41 @@ def safe_next(target: str | None) -> str | None:
     return target
 
 
+def session_clock() -> datetime:
+    """The time every session is opened, checked and ended by: one clock (tests move it)."""
+    return utcnow()
+
+
+def session_limits() -> tuple[timedelta, timedelta]:
+    """How long a session may stay unused, and how long it may last in all."""
+    config = current_app.config
+    return (
+        timedelta(minutes=config["ADMIN_IDLE_MINUTES"]),
+        timedelta(hours=config["ADMIN_SESSION_HOURS"]),
+    )
+
+
 @login_manager.user_loader
 def load_user(session_id: str) -> User | None:
-    """The account of a session, or None once that session's token has been replaced."""
+    """The account of an open session ("<user id>:<token>"), with that session attached.
+
+    A session found past its idle or absolute limit is ended here, and its account noted
+    on ``g`` so that the guard can tell the admin why the login form is back.
+    """
     user_id, _, token = session_id.partition(":")
     if not user_id.isdigit() or not token:
         return None
-    user = db.session.get(User, int(user_id))
-    if user is None or user.session_token != token:
+    row = open_session(token)
+    if row is None or row.user_id != int(user_id):
         return None
+    user = row.user
+    now = session_clock()
+    if row.expired(now, *session_limits()):
+        g.expired_session_of = user.username
+        row.end(now)
+        db.session.commit()
+        return None
+    user.current_session = row
     return user
 
 
@@ -81,37 +116,30 @@ def send_to_login():
     return redirect(url_for("admin.login", next=target))
 
 
-def start_session_clock() -> None:
-    """Note the login time; idle and absolute expiry count from here."""
-    now = int(time.time())
-    session[LOGIN_TIME] = now
-    session[LAST_SEEN] = now
+def note_activity(row: AdminSession) -> None:
+    """Move the session's idle clock on, writing at most once a minute.
 
-
-def session_expired(now: float, idle_seconds: int, max_seconds: int) -> bool:
-    """True when the session was idle too long or is older than the absolute limit."""
-    login_time = session.get(LOGIN_TIME)
-    last_seen = session.get(LAST_SEEN)
-    if not isinstance(login_time, int) or not isinstance(last_seen, int):
-        return True
-    return now - last_seen > idle_seconds or now - login_time > max_seconds
+    A write per request would cost more than it tells: the idle limit is counted in
+    minutes, so a session can end at most a minute before its exact idle time.
+    """
+    now = session_clock()
+    if now - row.last_seen_at >= ACTIVITY_STEP:
+        row.last_seen_at = now
+        db.session.commit()
 
 
 def enforce_session_limits():
-    """End an admin session after 30 minutes idle or 12 hours in all; else note activity."""
-    if not current_user.is_authenticated:
+    """Send an admin whose session ran out to the login, saying so; else note activity."""
+    if current_user.is_authenticated:
+        note_activity(current_user.current_session)
         return None
-    config = current_app.config
-    now = time.time()
-    idle, most = config["ADMIN_IDLE_MINUTES"] * 60, config["ADMIN_SESSION_HOURS"] * 3600
-    if session_expired(now, idle, most):
-        audit("session expired", current_user.username)
-        logout_user()
-        session.clear()
-        flash(gettext("Your session has expired. Please log in again."), "info")
-        return send_to_login()
-    session[LAST_SEEN] = int(now)
-    return None
+    expired_of = g.pop("expired_session_of", None)
+    if expired_of is None:
+        return None
+    audit("session expired", expired_of)
+    session.clear()
+    flash(gettext("Your session has expired. Please log in again."), "info")
+    return send_to_login()
 
 
 def require_login():

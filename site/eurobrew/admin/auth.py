@@ -11,12 +11,12 @@ from werkzeug.security import check_password_hash
 from ..extensions import db
 from ..i18n import LANGUAGES
 from ..i18n.locale import set_language_cookie
-from ..models import User
-from ..models.base import utcnow
+from ..models import AdminSession, User
+from ..models.sessions import purge_sessions
 from ..models.users import MAX_PASSWORD_LENGTH, hash_password
 from ..web.limits import Limit, attempt_key, limited_attempt
 from . import bp
-from .access import audit, client_address, safe_next, start_session_clock
+from .access import audit, client_address, safe_next, session_clock, session_limits
 from .forms import LoginForm
 
 # A hash to check unknown usernames against, so they take as long as known ones.
@@ -75,21 +75,30 @@ def login():
 
 
 def start_session(user: User) -> None:
-    """Log ``user`` in on a new session: nothing from before the login survives."""
-    user.rotate_session_token()
-    user.last_login_at = utcnow()
+    """Log ``user`` in on a new session of its own: nothing from before the login survives.
+
+    The account's sessions on other devices go on; rows of sessions past the absolute
+    limit, of any account, are deleted on the way.
+    """
+    now = session_clock()
+    purge_sessions(now - session_limits()[1])
+    user_agent = request.user_agent.string
+    user.current_session = AdminSession.open(user, user_agent, client_address(), now)
+    user.last_login_at = now
     db.session.commit()
     session.clear()  # such as a planted id
     login_user(user, fresh=True)
-    start_session_clock()
     audit("login", user.username)
 
 
 @bp.post("/logout")
 def logout():
-    """End the session here and make every copy of its cookie worthless."""
+    """End this device's session and make every copy of its cookie worthless.
+
+    The admin's sessions on other devices go on.
+    """
     name = current_user.username
-    current_user.rotate_session_token()
+    current_user.current_session.end(session_clock())
     db.session.commit()
     logout_user()
     session.clear()

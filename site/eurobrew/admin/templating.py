@@ -16,7 +16,7 @@ from . import bp
 from .forms import MARKDOWN_HELP
 
 # The admin menu's sections; an endpoint belongs to the one its name contains.
-SECTIONS = ("articles", "pages", "contact", "inbox", "translations")
+SECTIONS = ("articles", "pages", "contact", "inbox", "translations", "sessions")
 
 
 def article_state(article: Article) -> str:

@@ -5,6 +5,7 @@ from .company import CompanyContact
 from .contact_messages import ContactMessage, MessageStatus
 from .news import Article, ArticleOldSlug, ArticleStatus, ArticleTranslation
 from .pages import Page, PageOldSlug, PageTranslation
+from .sessions import AdminSession
 from .state import SiteState, bump_content_version, track_content_changes
 from .users import User
 
@@ -21,6 +22,7 @@ PUBLIC_CONTENT = (
 track_content_changes(PUBLIC_CONTENT)
 
 __all__ = [
+    "AdminSession",
     "Article",
     "ArticleOldSlug",
     "ArticleStatus",

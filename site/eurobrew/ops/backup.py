@@ -124,6 +124,30 @@ def restore_database(folder: Path, name: str) -> None:
     db.session.commit()
 
 
+def archive_uploads(archive: tarfile.TarFile, photos: Path) -> None:
+    """Add the upload folder to ``archive`` as ``uploads/``, as it stands while photos change.
+
+    Half-written files (``.NAME.part``, renamed into place when complete) are left out, and a
+    file that goes away between the listing and the copy (``flask media gc``) is skipped: the
+    database copy, taken first, names only photos that were complete and kept.
+    """
+    if not photos.is_dir():
+        return
+    archive.add(photos, arcname="uploads", recursive=False)
+    for folder, subfolders, names in os.walk(photos):
+        subfolders.sort()
+        relative = Path(folder).relative_to(photos)
+        for name in sorted(subfolders) + sorted(names):
+            if name.startswith(".") and name.endswith(".part"):
+                continue
+            try:
+                archive.add(
+                    Path(folder) / name, arcname=f"uploads/{relative / name}", recursive=False
+                )
+            except FileNotFoundError:
+                continue
+
+
 # Top-level commands (flask backup, flask restore), made by an AppGroup for its app context.
 backup_cli = AppGroup("backup-and-restore")
 
@@ -139,8 +163,7 @@ def backup_command(path: Path) -> None:
     database = backup_database(path)
     photos = upload_folder()
     with tarfile.open(path / UPLOADS, "w") as archive:
-        if photos.is_dir():
-            archive.add(photos, arcname="uploads")
+        archive_uploads(archive, photos)
     manifest = {
         "database": database,
         "uploads": UPLOADS,
