@@ -122,13 +122,6 @@ def test_a_slug_that_would_hide_a_route_of_the_site_is_refused(
     assert admin_client.get("/sk/o-nas").status_code == 200
 
 
-def test_preview_of_a_page(admin_client, demo_app, csrf_token):
-    response = edit(admin_client, csrf_token, demo_app, save="", preview="Preview")
-    assert response.status_code == 200
-    assert "We are a <em>small</em> company." in response.text
-    assert admin_client.get("/en/about-us").status_code == 200
-
-
 def contact_form(token: str | dict, **fields) -> dict:
     return {**(token if isinstance(token, dict) else {"csrf_token": token}), **CONTACT, **fields}
 

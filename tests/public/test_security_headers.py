@@ -71,6 +71,7 @@ def sample_values(client) -> dict[str, object]:
         "number": 1,
         "filename": seed_assets(client)[0],
         "lang": "en",
+        "language": "en",
     }
 
 

@@ -6,6 +6,8 @@ article names it (``flask media gc`` removes files nothing names).
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from flask import current_app
 from flask_babel import gettext, to_user_timezone, to_utc
 from sqlalchemy import select
@@ -96,12 +98,23 @@ def new_photo_of(form: ArticleForm) -> StoredPhoto | None:
     return photo
 
 
+def typed_publish_at(form: ArticleForm, saved: datetime | None) -> datetime:
+    """The form's publication time in UTC: a time in the future schedules the article, none
+    means "from now". The form shows whole minutes, so the saved time's minute sent back
+    unchanged keeps the saved time to the microsecond (and the article unchanged)."""
+    if not form.publish_at.data:
+        return utcnow()
+    typed = to_utc(form.publish_at.data)
+    if saved is not None and typed == saved.replace(second=0, microsecond=0):
+        return saved
+    return typed
+
+
 def apply_form(article: Article, form: ArticleForm, new_photo: StoredPhoto | None) -> None:
     """Copy the form's shared fields onto ``article``."""
     article.published_on = form.published_on.data
     article.status = form.status.data
-    # A time in the future schedules the article; none means "from now".
-    article.publish_at = to_utc(form.publish_at.data) if form.publish_at.data else utcnow()
+    article.publish_at = typed_publish_at(form, article.publish_at)
     article.photo_credit = form.photo_credit.data
     article.source_url = form.source_url.data
     if new_photo is not None or form.remove_photo.data:

@@ -9,7 +9,6 @@ from flask_babel import gettext
 from flask_login import current_user
 
 from ..extensions import db
-from ..markup import render_markdown
 from ..models import Article
 from ..web.pagination import requested_page
 from . import bp, queries
@@ -18,6 +17,7 @@ from .article_service import PhotoNotStored, form_data, new_photo_of, save_artic
 from .editing import EditConflict, Editor, conflicts, is_stale, last_change, submitted
 from .forms import VersionedConfirmForm
 from .kinds import ARTICLE
+from .preview import article_preview
 from .slugs import free_slug
 from .trash import restore_from_trash
 
@@ -52,14 +52,13 @@ def editor_page(form: ArticleForm, article: Article | None, status: int = 200, *
 def edit_form(form: ArticleForm, article: Article | None):
     """Preview, save, or show the form again with what is wrong next to each field."""
     if not form.validate_on_submit():
+        if form.is_submitted():
+            keep_new_photo(form)
         return editor_page(form, article, 400 if form.is_submitted() else 200)
     if form.preview.data:
-        previews = {
-            lang: render_markdown(section.body.data)
-            for lang, section in form.translations().items()
-            if not section.is_empty()
-        }
-        return editor_page(form, article, previews=previews)
+        # Opened in a tab of its own: the form the editor came from stays as it was.
+        preview = article_preview(form, article)
+        return preview if preview is not None else editor_page(form, article, 400)
     if article is None and request.form.get("save_as_new"):
         # Saved from a deleted article's form: its slugs are still the deleted one's.
         for lang, section in form.translations().items():
@@ -75,13 +74,19 @@ def edit_form(form: ArticleForm, article: Article | None):
     return redirect(url_for("admin.edit_article", article_id=saved.id))
 
 
+def keep_new_photo(form: ArticleForm) -> None:
+    """Store a valid new photo of a form that is shown again, so that it need not be chosen
+    again (browsers cannot put a file back into a form)."""
+    if form.photo_image is not None and not form.photo.errors:
+        with contextlib.suppress(PhotoNotStored):
+            new_photo_of(form)
+
+
 def conflict_page(form: ArticleForm, article: Article):
     """409: saved meanwhile by someone else. What was typed stays; the choice is per field."""
     if article is None or article.in_trash:
         return gone_page(form, article)
-    if form.photo_image is not None and not form.photo.errors:
-        with contextlib.suppress(PhotoNotStored):
-            new_photo_of(form)  # kept for the next sending of the form
+    keep_new_photo(form)
     found = conflicts(EDITOR, article, form)
     form.version.data = article.version  # sent again, the form builds on what is saved now
     return editor_page(
@@ -122,7 +127,7 @@ def edit_article(article_id: int):
         form.version.data = article.version  # the restored article, with the text typed
         return edit_form(form, article)
     form = ArticleForm(formdata=submitted(EDITOR, article, FILE_FIELDS))
-    if is_stale(form.version.data, article) and form.is_submitted():
+    if is_stale(form.version.data, article) and form.is_submitted() and not form.preview.data:
         form.validate()  # decodes a new photo, so that the conflict keeps it
         return conflict_page(form, article)
     return edit_form(form, article)

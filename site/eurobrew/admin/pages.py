@@ -10,7 +10,6 @@ from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..i18n import LANGUAGES
-from ..markup import render_markdown
 from ..models import Page, PageOldSlug, PageTranslation
 from ..models.base import utcnow
 from ..models.pages import HOME_KEY
@@ -30,6 +29,7 @@ from .editing import (
 from .forms import VersionedConfirmForm
 from .kinds import PAGE
 from .page_forms import PageForm
+from .preview import page_preview
 from .trash import restore_from_trash
 
 
@@ -109,11 +109,11 @@ def submit(form: PageForm, page: Page):
     """Validate, preview or save a sent form."""
     if not form.validate():
         return editor_page(form, page, 400)
+    if form.preview.data:
+        # Opened in a tab of its own: the form the editor came from stays as it was.
+        return page_preview(form, page, page.key == HOME_KEY)
     if slug_clashes(form, page):
         return editor_page(form, page, 400)
-    if form.preview.data:
-        previews = {lang: render_markdown(s.body.data) for lang, s in form.translations().items()}
-        return editor_page(form, page, previews=previews)
     try:
         if not save_page(page, form, current_user.username):
             return editor_page(form, page, 400)
@@ -143,7 +143,7 @@ def edit_page(page_id: int):
             return editor_page(form, page, 410, gone=page)
         restore_from_trash(PAGE, page, current_user.username)
         form.version.data = page.version
-    elif is_stale(form.version.data, page):
+    elif is_stale(form.version.data, page) and not form.preview.data:
         return conflict_page(form, page)
     return submit(form, page)
 
