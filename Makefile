@@ -115,8 +115,8 @@ audit-observatory: system-deps setup
 audit-wapiti: system-deps setup
 	$(BIN)/python scripts/security/wapiti.py $(WAPITI_ARGS)
 
-## About 60 s of public traffic from wrk while an admin makes 300 edits over HTTP; prints the
-## figures and fails on a lost edit, a 5xx or a damaged database.
+## About 60 s of public traffic from wrk while two admins make 150 edits each over HTTP, often of
+## the same article at once; prints the figures and fails on a lost edit, a 5xx or a damaged database.
 soak: system-deps setup
 	$(BIN)/python scripts/soak.py
 

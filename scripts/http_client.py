@@ -48,7 +48,7 @@ def fetch(url: str, headers: dict[str, str] | None = None, timeout: float = 10) 
 class FormValues(HTMLParser):
     """The values a browser would send from a page's inputs, selects and text areas."""
 
-    NOT_SENT = {"submit", "button", "reset", "image", "file", "password", "radio"}
+    NOT_SENT = {"submit", "button", "reset", "image", "file", "password"}
 
     def __init__(self, html: str):
         super().__init__()
@@ -66,7 +66,7 @@ class FormValues(HTMLParser):
                 self.values[self._select] = attrs.get("value") or ""
         elif not name:
             return
-        elif tag == "input" and kind == "checkbox":
+        elif tag == "input" and kind in ("checkbox", "radio"):
             if "checked" in attrs:
                 self.values[name] = attrs.get("value") or "on"
         elif tag == "input" and kind not in self.NOT_SENT:

@@ -1,28 +1,26 @@
-"""make soak: public traffic from wrk while an admin edits through HTTP; nothing may be lost.
+"""make soak: public traffic from wrk while two admins edit the same articles; nothing lost.
 
 gunicorn runs with the production settings (gunicorn.conf.py) on a loopback port, with
 nginx in front when it is installed. wrk asks gunicorn directly for the home page, the news
 list and its pages, an article and a content page (through nginx most would come from its
-micro-cache), while an admin logs in and saves articles and pages through nginx. Afterwards
-every saved edit must be in the database, the database must pass its integrity check, and
-no response may have been a 5xx. Exit status 1 otherwise.
+micro-cache), while two admins log in and save articles and pages through nginx, often the
+same one at the same moment (soak_editors.py). Afterwards every save must be in the history
+on top of the version its admin was shown, every 409 must have kept what was typed, the
+database must pass its integrity check, and no response may have been a 5xx. Exit status 1
+otherwise.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import http.client
-import re
 import secrets
-import subprocess
 import sys
 import tempfile
-import time
+import threading
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -31,145 +29,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import servers  # noqa: E402
-from http_client import AdminSession, saved_id  # noqa: E402
+from http_client import AdminSession  # noqa: E402
+from soak_editors import EDITED_ARTICLES, EDITED_PAGES, Editor, verify  # noqa: E402
+from soak_traffic import parse_wrk, server_errors, start_wrk  # noqa: E402
 
-ADMIN = "soak"
-SEED_SK = "/sk/novinky/japonsko-navrhuje-nakup-americkych-polovodicovych-produktov"
-PUBLIC_PATHS = [
-    "/sk/",
-    "/en/",
-    "/sk/novinky/",
-    "/en/news/",
-    "/sk/novinky/?page=2",
-    "/sk/novinky/?page=3",
-    "/en/news/?page=2",
-    SEED_SK,
-    "/en/about-us",
-]
-# wrk cycles through the paths, one per request.
-WRK_SCRIPT = """
-paths = {%s}
-counter = 0
-request = function()
-  counter = counter + 1
-  return wrk.format(nil, paths[(counter %% #paths) + 1])
-end
-"""
-EDITED_ARTICLES = (1, 2, 3, 4, 5)  # the seed article and four generated ones
-EDITED_PAGES = (2, 3, 4, 5)  # products, activities, links, about
+ADMINS = ("soak-eva", "soak-jan")  # two admins editing the same articles at once
 
 
-@dataclass
-class Expected:
-    """What one record must hold: its last saved value, or one sent after it whose answer
-    never came (a connection cut mid-request may or may not have committed)."""
-
-    saved: str | None = None
-    maybe: set[str] = field(default_factory=set)
-
-    def accepts(self, value: str | None) -> bool:
-        return value == self.saved or value in self.maybe
-
-
-@dataclass
-class Editor:
-    """An admin saving new articles, article titles and page texts, and what each left."""
-
-    session: AdminSession
-    run: str = field(default_factory=lambda: secrets.token_hex(3))
-    made: int = 0
-    saved: int = 0
-    cut_off: int = 0
-    refused: list[str] = field(default_factory=list)
-    new_articles: dict[int, str] = field(default_factory=dict)
-    titles: dict[int, Expected] = field(default_factory=dict)
-    bodies: dict[int, Expected] = field(default_factory=dict)
-
-    def edit(self, number: int) -> None:
-        """Edit number ``number``: a new article, a title, or a page text, in turn."""
-        self.made += 1
-        kind = number % 3
-        try:
-            if kind == 0:
-                self._new_article(number)
-            elif kind == 1:
-                self._retitle(EDITED_ARTICLES[number // 3 % len(EDITED_ARTICLES)], number)
-            else:
-                self._page_text(EDITED_PAGES[number // 3 % len(EDITED_PAGES)], number)
-        except (OSError, http.client.HTTPException):
-            self.cut_off += 1  # no answer: the edit may or may not have been committed
-
-    def _new_article(self, number: int) -> None:
-        shown = self.session.form("/admin/articles/new")
-        title = f"Soak {self.run} article {number}"
-        fields = {
-            "csrf_token": shown["csrf_token"],
-            "version": shown["version"],
-            "sk-title": f"Skúška {self.run} článok {number}",
-            "sk-body": f"Text článku {number}.",
-            "en-title": title,
-            "en-body": f"Text of article {number}.",
-            "published_on": date.today().isoformat(),
-            "status": "published",
-            "save": "Save",
-        }
-        self._record(self.session.post("/admin/articles/new", fields), self.new_articles, title)
-
-    def _retitle(self, article_id: int, number: int) -> None:
-        title = f"Soak {self.run} title {number}"
-        self._change(
-            f"/admin/articles/{article_id}/edit", article_id, "en-title", title, self.titles
-        )
-
-    def _page_text(self, page_id: int, number: int) -> None:
-        body = f"Soak {self.run} page text {number}."
-        self._change(f"/admin/pages/{page_id}/edit", page_id, "en-body", body, self.bodies)
-
-    def _change(
-        self, path: str, record_id: int, name: str, value: str, into: dict[int, Expected]
-    ) -> None:
-        """Save the form at ``path`` with field ``name`` set to ``value``."""
-        fields = self.session.form(path)
-        expected = into.setdefault(record_id, Expected(fields[name]))
-        expected.maybe.add(value)
-        fields.update({name: value, "save": "Save"})
-        if saved_id(self.session.post(path, fields)) == record_id:
-            self.saved += 1
-            into[record_id] = Expected(value)
-        else:
-            expected.maybe.discard(value)
-            self.refused.append(f"{path}: not saved")
-
-    def _record(self, reply, into: dict[int, str], value: str) -> None:
-        article_id = saved_id(reply)
-        if article_id is None:
-            self.refused.append(f"new article: {reply.status}")
-            return
-        self.saved += 1
-        into[article_id] = value
-
-
-def check_database(database_url: str, editor: Editor) -> tuple[list[str], str]:
-    """(edits missing from the database, the integrity check's verdict)."""
-    lost = []
+def database_integrity(database_url: str) -> str:
+    """ "ok", or what is wrong: a half-saved article, or SQLite's integrity check."""
     engine = create_engine(database_url)
     with engine.connect() as connection:
-
-        def english(table: str, column: str, key: str, row_id: int) -> str | None:
-            query = text(f"SELECT {column} FROM {table} WHERE {key} = :id AND lang = 'en'")  # noqa: S608 - names from this module
-            return connection.execute(query, {"id": row_id}).scalar()
-
-        for article_id, title in editor.new_articles.items():
-            if english("article_translations", "title", "article_id", article_id) != title:
-                lost.append(f"new article {article_id} ({title})")
-        for article_id, expected in editor.titles.items():
-            found = english("article_translations", "title", "article_id", article_id)
-            if not expected.accepts(found):
-                lost.append(f"article {article_id}: {found!r}, saved {expected.saved!r}")
-        for page_id, expected in editor.bodies.items():
-            found = english("page_translations", "body", "page_id", page_id)
-            if not expected.accepts(found):
-                lost.append(f"page {page_id}: {found!r}, saved {expected.saved!r}")
         # Every article keeps both languages: nothing was half saved.
         half = connection.execute(
             text(
@@ -177,14 +47,11 @@ def check_database(database_url: str, editor: Editor) -> tuple[list[str], str]:
                 "article_translations t WHERE t.article_id = a.id) <> 2"
             )
         ).scalar()
+        verdict = "ok"  # PostgreSQL keeps its constraints itself; the query above ran
         if engine.dialect.name == "sqlite":
             verdict = connection.execute(text("PRAGMA integrity_check")).scalar()
-        else:
-            verdict = "ok"  # PostgreSQL keeps its constraints itself; the query above ran
-        if half:
-            verdict = f"{half} articles without both languages"
     engine.dispose()
-    return lost, verdict
+    return f"{half} articles without both languages" if half else verdict
 
 
 @dataclass
@@ -196,7 +63,7 @@ class Site:
     database_url: str
     access_log: Path
     pid_file: Path
-    password: str
+    password: str  # of every admin account
 
 
 @contextlib.contextmanager
@@ -222,7 +89,8 @@ def serve(
         servers.flask(env, "db", "downgrade", "base")  # a shared server: start empty
     servers.prepare_site(env, articles=articles)
     password = secrets.token_urlsafe(18)
-    servers.flask(env, "users", "create", ADMIN, "--password-stdin", stdin=password + "\n")
+    for admin in ADMINS:
+        servers.flask(env, "users", "create", admin, "--password-stdin", stdin=password + "\n")
     url = database_url or f"sqlite:///{folder / 'instance' / 'eurobrew.sqlite3'}"
     middle = (ports[0] + ports[1]) // 2
     app_port = servers.free_port(ports[0], middle)
@@ -241,82 +109,72 @@ def serve(
         yield Site(app, front, url, access_log, pid_file, password)
 
 
-def start_wrk(base: str, seconds: int, connections: int, folder: Path) -> subprocess.Popen:
-    """wrk cycling through the public paths for ``seconds``."""
-    script = folder / "paths.lua"
-    script.write_text(WRK_SCRIPT % ", ".join(f'"{p}"' for p in PUBLIC_PATHS))
-    args = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(script)]
-    return subprocess.Popen(
-        [*args, base + "/"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-
-
-def parse_wrk(output: str) -> dict[str, str]:
-    """The figures of wrk's report; "errors" holds its error lines, if any."""
-    figures = {"requests": "?", "rps": "?", "errors": ""}
-    match = re.search(r"(\d+) requests in ([\d.]+\w+)", output)
-    if match:
-        figures["requests"], figures["duration"] = match.groups()
-    match = re.search(r"Requests/sec:\s+([\d.]+)", output)
-    if match:
-        figures["rps"] = match.group(1)
-    for p in ("50", "90", "99"):
-        match = re.search(rf"^\s+{p}%\s+(\S+)", output, re.M)
-        figures[f"p{p}"] = match.group(1) if match else "?"
-    # wrk counts every status of 400 or more here; 304s are 3xx and never counted.
-    errors = re.findall(r"^\s*(Non-2xx or 3xx responses: \d+|Socket errors: .+)$", output, re.M)
-    figures["errors"] = "; ".join(errors)
-    return figures
-
-
-def server_errors(access_log: Path) -> Counter:
-    """5xx responses in gunicorn's access log, by status."""
-    found: Counter = Counter()
-    for line in access_log.read_text(errors="replace").splitlines():
-        match = re.search(r'" (\d{3}) ', line)
-        if match and match.group(1).startswith("5"):
-            found[match.group(1)] += 1
-    return found
-
-
 @dataclass
 class Report:
     """The soak's outcome."""
 
     wrk: dict[str, str]
-    editor: Editor
+    editors: list[Editor]
     lost: list[str]
     integrity: str
     errors_5xx: Counter
     through_nginx: bool
 
+    def total(self, name: str) -> int:
+        """The sum of one count over both admins."""
+        return sum(len(v) if isinstance(v := getattr(e, name), list) else v for e in self.editors)
+
     @property
     def passed(self) -> bool:
         non_2xx = "Non-2xx" in self.wrk["errors"]
-        return not (self.lost or self.errors_5xx or non_2xx or self.editor.refused) and (
-            self.integrity == "ok" and self.editor.cut_off == 0
+        troubles = self.lost or self.errors_5xx or non_2xx or self.integrity != "ok"
+        return not troubles and not any(
+            self.total(name) for name in ("refused", "lost_in_409", "cut_off")
         )
 
     def text(self) -> str:
-        e = self.editor
+        admins = " and ".join(e.username for e in self.editors)
+        saved = self.total("saved")
         return "\n".join(
             [
                 f"public traffic (wrk -> gunicorn): {self.wrk['requests']} requests, "
                 f"{self.wrk['rps']} req/s, latency p50 {self.wrk['p50']}, "
                 f"p90 {self.wrk['p90']}, p99 {self.wrk['p99']}",
                 f"wrk errors: {self.wrk['errors'] or 'none'}",
-                f"admin edits{' through nginx' if self.through_nginx else ''}: "
-                f"{e.made} made, {e.saved} saved, "
-                f"{e.saved - len(self.lost)} found in the database, {len(self.lost)} lost, "
-                f"{len(e.refused)} refused, {e.cut_off} without an answer",
+                f"admin edits{' through nginx' if self.through_nginx else ''} by {admins}, "
+                f"on the same {len(EDITED_ARTICLES)} articles and {len(EDITED_PAGES)} pages: "
+                f"{self.total('made')} made, {saved} saved "
+                f"({self.total('saved_after_conflict')} after a conflict), "
+                f"{self.total('conflicts')} answered 409 with the typed text kept, "
+                f"{self.total('lost_in_409')} answered 409 without it, "
+                f"{self.total('refused')} refused, {self.total('cut_off')} without an answer",
+                f"saves found in the history on top of the version shown: "
+                f"{saved - len(self.lost)} of {saved}; lost: {len(self.lost)}",
                 f"5xx responses in gunicorn's access log: {sum(self.errors_5xx.values())}"
                 + (f" {dict(self.errors_5xx)}" if self.errors_5xx else ""),
                 f"database integrity check: {self.integrity}",
                 *(f"LOST: {item}" for item in self.lost[:20]),
-                *(f"REFUSED: {item}" for item in e.refused[:20]),
+                *(f"REFUSED: {item}" for e in self.editors for item in e.refused[:10]),
+                *(f"LOST IN 409: {item}" for e in self.editors for item in e.lost_in_409[:10]),
                 "PASS" if self.passed else "FAIL",
             ]
         )
+
+
+def run_editors(site: Site, edits: int) -> list[Editor]:
+    """Both admins log in and make ``edits`` edits each, side by side."""
+    barrier = threading.Barrier(len(ADMINS))
+    editors = []
+    for username in ADMINS:
+        session = AdminSession(site.front)
+        session.login(username, site.password)
+        editors.append(Editor(session, username, barrier))
+    threads = [threading.Thread(target=e.work, args=(edits,)) for e in editors]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return editors
 
 
 def soak(
@@ -327,35 +185,29 @@ def soak(
     database_url: str | None = None,
     ports: tuple[int, int] = (18640, 18660),
 ) -> Report:
-    """Serve the site, drive it for ``seconds`` while ``edits`` edits are made, then check."""
+    """Serve the site, drive it for ``seconds`` while each admin makes ``edits`` edits, then
+    check every save against the database."""
     with serve(folder, database_url, ports) as site:
-        session = AdminSession(site.front)
-        session.login(ADMIN, site.password)
-        editor = Editor(session)
         wrk = start_wrk(site.app, seconds, connections, folder)
-        # The edits go on until all are made, bounded in case the site crawls.
-        deadline = time.monotonic() + 2 * seconds + 30
         try:
-            for number in range(edits):
-                if time.monotonic() > deadline:
-                    break
-                editor.edit(number)
+            editors = run_editors(site, edits)
             output, _ = wrk.communicate(timeout=seconds + 30)
         finally:
             if wrk.poll() is None:
                 wrk.kill()
                 wrk.wait()
         through_nginx = site.front != site.app
-    lost, integrity = check_database(site.database_url, editor)
+    lost = verify(site.database_url, editors)
+    integrity = database_integrity(site.database_url)
     return Report(
-        parse_wrk(output), editor, lost, integrity, server_errors(site.access_log), through_nginx
+        parse_wrk(output), editors, lost, integrity, server_errors(site.access_log), through_nginx
     )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=60, help="how long wrk runs")
-    parser.add_argument("--edits", type=int, default=300, help="admin edits to make")
+    parser.add_argument("--edits", type=int, default=150, help="edits each admin makes")
     parser.add_argument("--connections", type=int, default=32, help="wrk's connections")
     parser.add_argument(
         "--database-url", help="a PostgreSQL database to use (emptied first); default SQLite"

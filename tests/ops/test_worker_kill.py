@@ -1,5 +1,6 @@
 """gunicorn workers killed (SIGKILL) while an admin saves: every edit that was answered as
-saved is in the database afterwards, and the database is intact."""
+saved is in the database afterwards, in the history on top of the version it was loaded
+from, and the database is intact."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import soak
 from http_client import AdminSession
+from soak_editors import Editor, verify
 
 
 def worker_pids(master: int) -> list[int]:
@@ -40,8 +42,8 @@ def test_killed_workers_lose_no_committed_edit(tmp_path):
     ) as site:
         master = int(site.pid_file.read_text())
         session = AdminSession(site.app)
-        session.login(soak.ADMIN, site.password)
-        editor = soak.Editor(session)
+        session.login(soak.ADMINS[0], site.password)
+        editor = Editor(session, soak.ADMINS[0], threading.Barrier(1))  # one admin alone
 
         def killer():
             rng = random.Random(7)
@@ -66,7 +68,10 @@ def test_killed_workers_lose_no_committed_edit(tmp_path):
         finally:
             stop.set()
             thread.join()
-    lost, integrity = soak.check_database(site.database_url, editor)
+    lost, integrity = (
+        verify(site.database_url, [editor]),
+        soak.database_integrity(site.database_url),
+    )
     figures = f"{len(kills)} kills, {editor.saved} saved, {editor.cut_off} cut off"
     assert len(kills) >= 10, figures
     assert editor.cut_off > 0, figures  # some kills did land mid-request

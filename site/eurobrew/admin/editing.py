@@ -34,6 +34,8 @@ from .kinds import Kind
 UNTYPED_FIELDS = frozenset({"SubmitField", "FileField", "CSRFTokenField", "HiddenField"})
 NOT_COMPARED = frozenset({"remove_photo", "csrf_token"})
 MERGE_PREFIX = "merge-"
+# session.info key: starting points noted by ensure_baseline, written by commit_revision.
+BASELINES = "eurobrew.baselines"
 WORD = re.compile(r"\s*\S+\s*|\s+")
 
 
@@ -51,23 +53,27 @@ class FieldConflict:
 
 
 def ensure_baseline(kind: Kind, item) -> None:
-    """Before an item's first recorded change, keep its state as history's starting point."""
+    """Before an item's first recorded change, keep its state as history's starting point.
+
+    Only noted here, before the change: ``commit_revision`` writes it once the item's row is
+    updated (and so locked), when no revision has appeared meanwhile. Two admins saving an
+    item's first change at once thus leave one starting point, and the second gets the
+    conflict its stale version calls for.
+    """
     if item.id is None or revisions_of(kind.name, item.id):
         return
-    record_revision(
-        kind.name,
-        item.id,
-        item.version,
-        RevisionAction.EXISTING,
-        kind.snapshot(item),
-        item.updated_by or "",
-    )
+    baselines = db.session.info.setdefault(BASELINES, {})
+    baselines[(kind.name, item.id)] = (item.version, kind.snapshot(item), item.updated_by or "")
 
 
 def commit_revision(kind: Kind, item, action: str, username: str) -> Revision:
     """Flush the change (checking the version), add its revision and commit both at once."""
+    baseline = db.session.info.get(BASELINES, {}).pop((kind.name, item.id), None)
     try:
         db.session.flush()
+        if baseline and not revisions_of(kind.name, item.id):
+            version, data, by = baseline
+            record_revision(kind.name, item.id, version, RevisionAction.EXISTING, data, by)
         revision = record_revision(
             kind.name, item.id, item.version, action, kind.snapshot(item), username
         )
