@@ -15,7 +15,7 @@ PIP_LOCKED := $(BIN)/python -m pip install --quiet --require-hashes -r
 # The project itself, without touching what the lock installed (its builder is in the lock).
 PIP_PROJECT := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 LOCK := $(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11 \
-	--custom-compile-command "make lock" $(LOCK_ARGS)
+	--custom-compile-command "make lock"
 
 .PHONY: run dev test lint messages translations setup setup-run db system-deps node audit bench \
 	soak clean lock audit-security audit-observatory audit-wapiti
@@ -34,11 +34,13 @@ $(TEST_STAMP): $(TEST_LOCK) $(RUN_STAMP)
 	touch $@
 
 ## Re-resolve every lock to the newest versions pyproject.toml allows; then run make test.
+## UPGRADE="--upgrade-package babel" upgrades one package; UPGRADE= keeps every pin it can.
+UPGRADE ?= --upgrade
 lock: $(TEST_STAMP)
-	$(LOCK) --upgrade pyproject.toml requirements/build.in -o $(RUN_LOCK)
-	$(LOCK) --upgrade pyproject.toml requirements/build.in --extra test \
+	$(LOCK) $(UPGRADE) pyproject.toml requirements/build.in -o $(RUN_LOCK)
+	$(LOCK) $(UPGRADE) pyproject.toml requirements/build.in --extra test \
 		--constraint $(RUN_LOCK) -o $(TEST_LOCK)
-	$(LOCK) --upgrade scripts/security/requirements-wapiti.in \
+	$(LOCK) $(UPGRADE) scripts/security/requirements-wapiti.in \
 		-o scripts/security/requirements-wapiti.txt
 
 ## What serving needs (make run, make dev); setup adds the test set.
