@@ -8,6 +8,8 @@ import re
 from html import unescape
 from pathlib import Path
 
+import pytest
+
 from eurobrew.extensions import db
 from eurobrew.models import Article, CompanyContact
 from eurobrew.models.revisions import revisions_of
@@ -112,3 +114,24 @@ def test_the_contact_data_has_a_history_too(admin_client, demo_app):
         record_id = db.session.scalars(db.select(CompanyContact.id)).one()
     page = admin_client.get(f"/admin/history/contact/{record_id}/2").text
     assert "Fax" in page and "<ins>000 000</ins>" in page
+
+
+@pytest.mark.parametrize(
+    ("path", "section"),
+    [
+        ("/admin/history/article/1", "Articles"),
+        ("/admin/history/article/1/1", "Articles"),
+        ("/admin/history/contact/{contact}", "Contact data"),
+        ("/admin/trash/", "Trash"),
+    ],
+)
+def test_history_and_trash_pages_mark_their_menu_item(admin_client, demo_app, path, section):
+    assert (
+        save(admin_client, "/admin/articles/1/edit", **{"en-title": "New title"}).status_code == 302
+    )
+    assert save(admin_client, "/admin/contact", city="Senec").status_code == 302
+    with demo_app.app_context():
+        contact = db.session.scalars(db.select(CompanyContact.id)).one()
+    html = admin_client.get(path.format(contact=contact)).text
+    current = re.findall(r'aria-current="page">([^<]+)<', html)
+    assert current == [section], current

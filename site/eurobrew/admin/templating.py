@@ -16,7 +16,7 @@ from . import bp
 from .forms import MARKDOWN_HELP
 
 # The admin menu's sections; an endpoint belongs to the one its name contains.
-SECTIONS = ("articles", "pages", "contact", "inbox", "translations", "sessions")
+SECTIONS = ("trash", "articles", "pages", "contact", "inbox", "translations", "sessions")
 
 
 def article_state(article: Article) -> str:
@@ -29,6 +29,8 @@ def article_state(article: Article) -> str:
 def admin_section() -> str:
     """The menu item of the page being shown."""
     endpoint = (request.endpoint or "").removeprefix("admin.")
+    # A history page belongs to its item's kind: /admin/history/article/1 to the articles.
+    endpoint += (request.view_args or {}).get("kind", "")
     return next((s for s in SECTIONS if s.rstrip("s") in endpoint), "dashboard")
 
 
