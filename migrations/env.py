@@ -100,9 +100,12 @@ def run_migrations_online():
             # after the migrations.
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
             connection.commit()
+        from eurobrew.models.search import made_by_index_statements
+
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
+            include_object=made_by_index_statements,
             **conf_args
         )
 

@@ -105,6 +105,8 @@ def register_blueprints(app: Flask) -> None:
     from .media import bp as media_bp
     from .news import bp as news_bp
     from .pages import bp as pages_bp
+    from .search import bp as search_bp
+    from .search.index import init_hooks
     from .seo import bp as seo_bp
 
     app.register_blueprint(pages_bp)
@@ -113,6 +115,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(media_bp)
     app.register_blueprint(health_bp)
     app.register_blueprint(seo_bp)
+    app.register_blueprint(search_bp)
+    init_hooks()  # the search index follows every commit of content
     app.register_blueprint(admin_bp)
 
 
@@ -152,6 +156,7 @@ def register_cli(app: Flask) -> None:
     from .i18n.cli import translations_cli
     from .media.collect import media_cli
     from .ops.backup import backup_cli
+    from .search.cli import search_cli
 
     app.cli.add_command(demo_cli)
     app.cli.add_command(translations_cli)
@@ -161,3 +166,4 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(messages_cli)
     app.cli.add_command(trash_cli)
     app.cli.add_command(media_cli)
+    app.cli.add_command(search_cli)

@@ -56,10 +56,14 @@ def render_markdown(text: str) -> Markup:
 _MARKDOWN_SYNTAX = re.compile(r"[*_`#>\[\]]|\(https?://[^)]*\)|^\s*[-+]\s+", re.MULTILINE)
 
 
+def plain_text(text: str) -> str:
+    """A body's words without Markdown syntax or link targets, on one line."""
+    return " ".join(_MARKDOWN_SYNTAX.sub("", text or "").split())
+
+
 def excerpt(text: str, length: int = 220) -> str:
     """Plain text of a body's start, cut at a word boundary; escaping is left to the template."""
-    first = (text or "").strip().split("\n\n", 1)[0]
-    plain = " ".join(_MARKDOWN_SYNTAX.sub("", first).split())
+    plain = plain_text((text or "").strip().split("\n\n", 1)[0])
     if len(plain) <= length:
         return plain
     cut = plain[:length].rsplit(" ", 1)[0].rstrip(",;:.-–")

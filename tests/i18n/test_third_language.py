@@ -24,6 +24,7 @@ i18n.LANGUAGE_NAMES["cs"] = "Česky"
 i18n.OG_LOCALES["cs"] = "cs_CZ"
 i18n.PATH_WORDS["cs"] = {
     "news": "zpravy", "contact": "napiste", "thanks": "napiste/dekujeme", "privacy": "soukromi",
+    "search": "hledat",
 }
 
 from eurobrew import create_app
@@ -48,7 +49,7 @@ pages = {}
 for path in ["/cs/", "/cs/zpravy/", "/cs/zpravy/cesky-titulek", "/cs/napiste",
              "/cs/napiste/dekujeme", "/cs/soukromi", "/cs/zpravy/feed.xml", "/sitemap.xml",
              "/sk/novinky/japonsko-navrhuje-nakup-americkych-polovodicovych-produktov",
-             "/cs/o-nas", "/yy/"]:
+             "/cs/o-nas", "/yy/", "/cs/hledat?q=titulky", "/cs/hledat?q=CESKY"]:
     response = client.get(path)
     pages[path] = [response.status_code, response.get_data(as_text=True)]
 print(json.dumps({"sections": sections, "pages": pages}))
@@ -79,6 +80,10 @@ def test_a_third_language_is_served_everywhere(tmp_path):
         pages["/cs/zpravy/feed.xml"][0] == 200
         and "cesky-titulek" in pages["/cs/zpravy/feed.xml"][1]
     )
+    # Search speaks Czech too: another word form, without diacritics, finds the title.
+    for query in ("titulky", "CESKY"):
+        status, body = pages[f"/cs/hledat?q={query}"]
+        assert status == 200 and 'href="/cs/zpravy/cesky-titulek"' in body, query
     sitemap = pages["/sitemap.xml"][1]
     assert "http://www.eurobrew.test/cs/zpravy/cesky-titulek" in sitemap
     assert "http://www.eurobrew.test/cs/zpravy/" in sitemap

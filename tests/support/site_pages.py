@@ -12,6 +12,7 @@ PAGE_TYPES = {
     "contact": ("/sk/kontakt", "/en/contact"),
     "privacy": ("/sk/ochrana-osobnych-udajov", "/en/privacy"),
     "not-found": ("/sk/neexistuje", "/en/missing"),
+    "search": ("/sk/hladat?q=%C4%8Dipy", "/en/search?q=chips"),
 }
 
 # (id, path) for every page type in both languages, for parametrized tests.

@@ -31,7 +31,8 @@ def articles():
     """Every article not in the trash, a page at a time, by status and missing translation."""
     status = request.args.get("status") or ""
     missing = request.args.get("missing") or ""
-    conditions = queries.article_filters(status, missing)
+    search = queries.search_words(request.args.get("q"))
+    conditions = queries.article_filters(status, missing, search)
     query = queries.articles_newest_first(conditions)
     pagination = db.paginate(query, page=requested_page(), per_page=PER_PAGE)
     return render_template(
@@ -40,6 +41,7 @@ def articles():
         pagination=pagination,
         status=status,
         missing=missing,
+        search=search,
         status_filters=queries.STATUS_FILTERS,
     )
 

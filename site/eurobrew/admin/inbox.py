@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from ..extensions import db
 from ..models import ContactMessage, MessageStatus
+from ..search.terms import folded_text
 from ..web.pagination import requested_page
 from . import bp
 from .editing import is_stale
@@ -28,17 +29,9 @@ def message_filters(status: str, search: str) -> list:
         conditions.append(ContactMessage.status != MessageStatus.ARCHIVED.value)
     elif status in ("new", "read", "archived"):
         conditions.append(ContactMessage.status == status)
-    if search:
-        # The words are data, not a pattern: % and _ match only themselves.
-        escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        pattern = f"%{escaped}%"
-        columns = (
-            ContactMessage.name,
-            ContactMessage.email,
-            ContactMessage.company,
-            ContactMessage.text,
-        )
-        conditions.append(or_(*(c.ilike(pattern, escape="\\") for c in columns)))
+    for word in search.split():
+        # Every word, in any field, with or without diacritics; % and _ are only themselves.
+        conditions.append(ContactMessage.search_text.contains(folded_text(word), autoescape=True))
     return conditions
 
 

@@ -35,8 +35,11 @@ from .trash import restore_from_trash
 
 @bp.get("/pages/")
 def pages():
-    """Every page in menu order."""
-    return render_template("admin/pages.html", pages=queries.all_pages(), home_key=HOME_KEY)
+    """Every page in menu order, or those the search finds."""
+    search = queries.search_words(request.args.get("q"))
+    return render_template(
+        "admin/pages.html", pages=queries.all_pages(search), home_key=HOME_KEY, search=search
+    )
 
 
 def page_data(page: Page) -> dict:

@@ -9,13 +9,27 @@ from ..extensions import db
 from ..i18n import LANGUAGES
 from ..models import Article, ArticleStatus, ArticleTranslation, Page
 from ..models.base import utcnow
+from ..search.matching import matching_articles, matching_pages
+from ..search.query import clean, parse
 
 STATUS_FILTERS = ("draft", "scheduled", "published")
 
 
-def article_filters(status: str | None, missing: str | None) -> list:
-    """SQL conditions for the list's filters; unknown values filter nothing."""
+SEARCH_MAX = 200  # characters of an admin list's search kept
+
+
+def search_words(raw: str | None) -> str:
+    """An admin list's search as typed, cleaned and cut to SEARCH_MAX characters."""
+    return clean(raw or "")[:SEARCH_MAX]
+
+
+def article_filters(status: str | None, missing: str | None, search: str = "") -> list:
+    """SQL conditions for the list's filters; unknown values filter nothing. The search
+    finds every word in either language, with or without diacritics, in any word form."""
     conditions = [Article.deleted_at.is_(None)]  # the trash has its own page
+    query = parse(search) if search else None
+    if query and query.groups:
+        conditions.append(Article.id.in_(matching_articles(query, LANGUAGES)))
     now = utcnow()
     if status == "draft":
         conditions.append(Article.status == ArticleStatus.DRAFT.value)
@@ -50,11 +64,15 @@ def recently_changed(limit: int) -> list[Article]:
     return list(db.session.scalars(query))
 
 
-def all_pages() -> list[Page]:
-    """Every page not in the trash, in menu order, with its translations."""
+def all_pages(search: str = "") -> list[Page]:
+    """Every page not in the trash (that matches the search), in menu order."""
+    conditions = [Page.deleted_at.is_(None)]
+    query = parse(search) if search else None
+    if query and query.groups:
+        conditions.append(Page.id.in_(matching_pages(query, LANGUAGES)))
     query = (
         select(Page)
-        .where(Page.deleted_at.is_(None))
+        .where(*conditions)
         .options(selectinload(Page.translations))
         .order_by(Page.menu_order, Page.id)
     )

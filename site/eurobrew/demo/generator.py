@@ -9,6 +9,7 @@ from sqlalchemy import func, insert, select, text
 from ..extensions import db
 from ..models import Article, ArticleStatus, ArticleTranslation, bump_content_version
 from ..models.base import utcnow
+from ..search.index import article_rows, store
 
 CHUNK = 5000
 PLACES = [
@@ -60,6 +61,7 @@ def generate_articles(count: int, start: date | None = None) -> int:
             for row in _texts(n, article_id, now)
         ]
         db.session.execute(insert(ArticleTranslation), translations)
+        store(db.session, *article_rows(translations))  # the session's own hook sees no rows
         # Bulk inserts bypass the ORM's change tracking, so count the change here.
         bump_content_version(db.session)
         db.session.commit()

@@ -22,12 +22,14 @@ PATH_WORDS = {
         "contact": "kontakt",
         "thanks": "kontakt/dakujeme",
         "privacy": "ochrana-osobnych-udajov",
+        "search": "hladat",
     },
     "en": {
         "news": "news",
         "contact": "contact",
         "thanks": "contact/thank-you",
         "privacy": "privacy",
+        "search": "search",
     },
 }
 

@@ -5,6 +5,7 @@ from .company import CompanyContact
 from .contact_messages import ContactMessage, MessageStatus
 from .news import Article, ArticleOldSlug, ArticleStatus, ArticleTranslation
 from .pages import Page, PageOldSlug, PageTranslation
+from .search import SearchDocument, SearchTerm
 from .sessions import AdminSession
 from .state import SiteState, bump_content_version, track_content_changes
 from .users import User
@@ -35,6 +36,8 @@ __all__ = [
     "PageOldSlug",
     "PageTranslation",
     "PUBLIC_CONTENT",
+    "SearchDocument",
+    "SearchTerm",
     "SiteState",
     "bump_content_version",
     "User",

@@ -53,6 +53,9 @@ class ContactMessage(Versioned, db.Model):
     # None until the e-mail to the company went out; ``messages resend`` retries those.
     mail_sent_at: Mapped[datetime | None]
     mail_error: Mapped[str] = mapped_column(String(MAIL_ERROR_MAX), default="")
+    # Name, e-mail, company and text, lower-case without diacritics, for the inbox's search
+    # (written by search/index.py when the message is stored).
+    search_text: Mapped[str] = mapped_column(Text, default="")
 
     @property
     def is_new(self) -> bool:

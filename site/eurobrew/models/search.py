@@ -1,0 +1,133 @@
+"""The search index: one row per article or page translation, with its terms.
+
+The rows hold space-separated terms (search/terms.py makes them): per field the lemmas
+(``*_lemmas``) and the folded words (``*_words``), and ``exact``, the words as written.
+Each database indexes the same columns its own way, created with the table:
+
+- SQLite: an FTS5 table over these columns (external content: it stores only the index),
+  kept in step by triggers, so every change of a row changes the index in its transaction.
+- PostgreSQL: two generated ``tsvector`` columns with GIN indexes: ``terms`` (weights A
+  title lemmas, B title words, C body lemmas, D body words) and ``exact_terms``. The
+  vectors are built from the terms with their positions, not by a text-search parser, so
+  both databases match the same tokens.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import DDL, ForeignKey, Index, String, Text, UniqueConstraint, event
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..extensions import db
+from .base import NEVER_REUSE_IDS
+
+COLUMNS = ("title_lemmas", "title_words", "body_lemmas", "body_words", "exact")
+
+
+class SearchDocument(db.Model):
+    """The terms of one translation of an article (``article_id``) or a page (``page_id``)."""
+
+    __tablename__ = "search_documents"
+    __table_args__ = (
+        UniqueConstraint("article_id", "lang"),
+        UniqueConstraint("page_id", "lang"),
+        NEVER_REUSE_IDS,
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    page_id: Mapped[int | None] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"))
+    lang: Mapped[str] = mapped_column(String(8))
+    title_lemmas: Mapped[str] = mapped_column(Text, default="")
+    title_words: Mapped[str] = mapped_column(Text, default="")
+    body_lemmas: Mapped[str] = mapped_column(Text, default="")
+    body_words: Mapped[str] = mapped_column(Text, default="")
+    exact: Mapped[str] = mapped_column(Text, default="")
+
+
+class SearchTerm(db.Model):
+    """A word seen in the indexed texts of a language: "Did you mean" picks from these."""
+
+    __tablename__ = "search_terms"
+    __table_args__ = (UniqueConstraint("lang", "folded"), Index("ix_search_terms_lang", "lang"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lang: Mapped[str] = mapped_column(String(8))
+    folded: Mapped[str] = mapped_column(String(64))  # as matched: "pivovar"
+    word: Mapped[str] = mapped_column(String(64))  # as shown: "pivovár" if so written
+
+
+SQLITE_INDEX = [
+    """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
+    title_lemmas, title_words, body_lemmas, body_words, exact,
+    content='search_documents', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 0')""",
+    # The triggers of FTS5's external-content recipe: the index follows every row change.
+    """CREATE TRIGGER IF NOT EXISTS search_documents_ai AFTER INSERT ON search_documents BEGIN
+    INSERT INTO search_fts(rowid, title_lemmas, title_words, body_lemmas, body_words, exact)
+    VALUES (new.id, new.title_lemmas, new.title_words, new.body_lemmas, new.body_words,
+    new.exact); END""",
+    """CREATE TRIGGER IF NOT EXISTS search_documents_ad AFTER DELETE ON search_documents BEGIN
+    INSERT INTO search_fts(search_fts, rowid, title_lemmas, title_words, body_lemmas, body_words,
+    exact)
+    VALUES ('delete', old.id, old.title_lemmas, old.title_words, old.body_lemmas,
+    old.body_words, old.exact); END""",
+    """CREATE TRIGGER IF NOT EXISTS search_documents_au AFTER UPDATE ON search_documents BEGIN
+    INSERT INTO search_fts(search_fts, rowid, title_lemmas, title_words, body_lemmas, body_words,
+    exact)
+    VALUES ('delete', old.id, old.title_lemmas, old.title_words, old.body_lemmas,
+    old.body_words, old.exact);
+    INSERT INTO search_fts(rowid, title_lemmas, title_words, body_lemmas, body_words, exact)
+    VALUES (new.id, new.title_lemmas, new.title_words, new.body_lemmas, new.body_words,
+    new.exact); END""",
+]
+
+POSTGRES_INDEX = [
+    # 'term':position+weight for each term of a space-separated run; IMMUTABLE, so a
+    # generated column may call it. Terms are letters and digits only (search/terms.py).
+    """CREATE OR REPLACE FUNCTION search_vector(terms text, weight text) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT coalesce(string_agg(quote_literal(term) || ':' || least(n, 16383)::text || weight, ' '),
+                    '')::tsvector
+    FROM unnest(string_to_array(terms, ' ')) WITH ORDINALITY AS t(term, n) WHERE term <> ''
+    $$""",
+    """ALTER TABLE search_documents ADD COLUMN terms tsvector GENERATED ALWAYS AS (
+    search_vector(title_lemmas, 'A') || search_vector(title_words, 'B')
+    || search_vector(body_lemmas, 'C') || search_vector(body_words, 'D')) STORED""",
+    """ALTER TABLE search_documents ADD COLUMN exact_terms tsvector GENERATED ALWAYS AS (
+    search_vector(exact, 'A')) STORED""",
+    "CREATE INDEX ix_search_documents_terms ON search_documents USING gin (terms)",
+    "CREATE INDEX ix_search_documents_exact ON search_documents USING gin (exact_terms)",
+]
+
+
+def made_by_index_statements(obj, name, type_, reflected, compare_to) -> bool:
+    """False for what ``index_statements`` makes (FTS5's tables, the tsvector columns and
+    their indexes): Alembic's autogenerate (``include_object``) leaves them alone."""
+    if type_ == "table":
+        return not name.startswith("search_fts")
+    if type_ == "column":
+        return not (obj.table.name == "search_documents" and name in ("terms", "exact_terms"))
+    if type_ == "index":
+        return name not in ("ix_search_documents_terms", "ix_search_documents_exact")
+    return True
+
+
+def index_statements(dialect: str) -> list[str]:
+    """The statements that build the index over ``search_documents`` in ``dialect``."""
+    return {"sqlite": SQLITE_INDEX, "postgresql": POSTGRES_INDEX}.get(dialect, [])
+
+
+for _dialect in ("sqlite", "postgresql"):
+    for _statement in index_statements(_dialect):
+        event.listen(
+            SearchDocument.__table__,
+            "after_create",
+            DDL(_statement.replace("%", "%%")).execute_if(dialect=_dialect),
+        )
+event.listen(
+    SearchDocument.__table__,
+    "before_drop",
+    DDL("DROP TABLE IF EXISTS search_fts").execute_if(dialect="sqlite"),
+)

@@ -1,0 +1,167 @@
+"""Keeping the search index in step with the content, in the same transaction.
+
+A session hook notes every article and page a flush touches (their translations included)
+and, just before the transaction commits, writes their index rows anew: an edit, a
+restore, a move to the trash and a purge commit whole with their index. Bulk inserts that
+bypass the session (generated demo articles) call ``index_articles`` themselves;
+``flask search reindex`` rebuilds everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import delete, event, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from ..markup import plain_text
+from ..models import Article, ArticleTranslation, ContactMessage, Page, PageTranslation
+from ..models.search import SearchDocument, SearchTerm
+from .terms import LONGEST_WORD, fold, folded_stream, folded_text, lemma_streams, words
+
+TOUCHED = "eurobrew.search.touched"  # session.info: {"article": ids, "page": ids}
+CHUNK = 2000
+
+
+def document(lang: str, title: str, body_parts: Iterable[str]) -> tuple[dict, list[str]]:
+    """The index row of one translation (without its owner), and the words it holds."""
+    title_words = words(title or "")
+    body_words = words(" ".join(plain_text(part) for part in body_parts if part))
+    row = {
+        "lang": lang,
+        "title_lemmas": lemma_streams(title_words, lang),
+        "title_words": folded_stream(title_words),
+        "body_lemmas": lemma_streams(body_words, lang),
+        "body_words": folded_stream(body_words),
+        "exact": " ".join(title_words + body_words),
+    }
+    return row, title_words + body_words
+
+
+def article_rows(translations: Iterable) -> tuple[list[dict], dict[str, set[str]]]:
+    """Index rows of article translations (objects or dicts), and the words per language."""
+    rows, seen = [], {}
+    for t in translations:
+        get = t.get if isinstance(t, dict) else lambda name, t=t: getattr(t, name)
+        row, found = document(get("lang"), get("title"), (get("place"), get("body"), get("note")))
+        rows.append({**row, "article_id": get("article_id"), "page_id": None})
+        seen.setdefault(get("lang"), set()).update(found)
+    return rows, seen
+
+
+def page_rows(translations: Iterable[PageTranslation]) -> tuple[list[dict], dict[str, set[str]]]:
+    """Index rows of page translations, and the words per language."""
+    rows, seen = [], {}
+    for t in translations:
+        row, found = document(t.lang, t.title, (t.body,))
+        rows.append({**row, "article_id": None, "page_id": t.page_id})
+        seen.setdefault(t.lang, set()).update(found)
+    return rows, seen
+
+
+def insert_ignoring_duplicates(session: Session, table, rows: list[dict]) -> None:
+    """INSERT rows, skipping those a unique key already holds."""
+    dialect = {"sqlite": sqlite, "postgresql": postgresql}[session.get_bind().dialect.name]
+    for start in range(0, len(rows), CHUNK):
+        statement = dialect.insert(table).on_conflict_do_nothing()
+        session.execute(statement, rows[start : start + CHUNK])
+
+
+def store(session: Session, rows: list[dict], seen: dict[str, set[str]]) -> None:
+    """Insert index rows and remember their words for "Did you mean"."""
+    for start in range(0, len(rows), CHUNK):
+        session.execute(SearchDocument.__table__.insert(), rows[start : start + CHUNK])
+    terms = [
+        {"lang": lang, "folded": fold(word), "word": word}
+        for lang, found in seen.items()
+        for word in found
+        if len(word) <= LONGEST_WORD and not word.isdigit()
+    ]
+    insert_ignoring_duplicates(session, SearchTerm.__table__, terms)
+
+
+def index_articles(session: Session, article_ids: Iterable[int]) -> None:
+    """Write the index rows of these articles anew (none for those that no longer exist)."""
+    ids = list(article_ids)
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        session.execute(delete(SearchDocument).where(SearchDocument.article_id.in_(chunk)))
+        found = session.scalars(
+            select(ArticleTranslation).where(ArticleTranslation.article_id.in_(chunk))
+        ).all()
+        store(session, *article_rows(found))
+
+
+def index_pages(session: Session, page_ids: Iterable[int]) -> None:
+    """Write the index rows of these pages anew."""
+    ids = list(page_ids)
+    session.execute(delete(SearchDocument).where(SearchDocument.page_id.in_(ids)))
+    found = session.scalars(select(PageTranslation).where(PageTranslation.page_id.in_(ids)))
+    store(session, *page_rows(found.all()))
+
+
+def reindex_everything(session: Session) -> int:
+    """Rebuild the whole index; returns how many translations it holds."""
+    session.execute(delete(SearchDocument))
+    session.execute(delete(SearchTerm))
+    article_ids = session.scalars(select(Article.id).order_by(Article.id)).all()
+    index_articles(session, article_ids)
+    index_pages(session, session.scalars(select(Page.id)).all())
+    return session.scalar(select(func.count()).select_from(SearchDocument))
+
+
+def _owner(obj) -> tuple[str, int | None] | None:
+    """("article"|"page", id) of a content object a flush touches, else None."""
+    if isinstance(obj, Article):
+        return "article", obj.id
+    if isinstance(obj, ArticleTranslation):
+        return "article", obj.article_id or (obj.article.id if obj.article else None)
+    if isinstance(obj, Page):
+        return "page", obj.id
+    if isinstance(obj, PageTranslation):
+        return "page", obj.page_id or (obj.page.id if obj.page else None)
+    return None
+
+
+def note_touched(session: Session, flush_context=None) -> None:
+    """After a flush (ids are known then): remember the content it wrote."""
+    touched = session.info.setdefault(TOUCHED, {"article": set(), "page": set()})
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        owner = _owner(obj)
+        if owner and owner[1] is not None:
+            touched[owner[0]].add(owner[1])
+
+
+def write_touched(session: Session) -> None:
+    """Before the commit: the index rows of everything touched, in the same transaction."""
+    session.flush()
+    touched = session.info.pop(TOUCHED, None)
+    if not touched or not (touched["article"] or touched["page"]):
+        return
+    if touched["article"]:
+        index_articles(session, sorted(touched["article"]))
+    if touched["page"]:
+        index_pages(session, sorted(touched["page"]))
+
+
+def forget_touched(session: Session, previous_transaction=None) -> None:
+    """A rollback: nothing of it is to be indexed."""
+    session.info.pop(TOUCHED, None)
+
+
+def fold_new_messages(session: Session, flush_context=None, instances=None) -> None:
+    """Before a flush: new contact messages get their folded text for the inbox's search."""
+    for obj in session.new:
+        if isinstance(obj, ContactMessage):
+            parts = (obj.name, obj.email, obj.company, obj.text)
+            obj.search_text = folded_text(" ".join(p or "" for p in parts))
+
+
+def init_hooks() -> None:
+    """Listen to every session (once per process)."""
+    if not event.contains(Session, "after_flush", note_touched):
+        event.listen(Session, "before_flush", fold_new_messages)
+        event.listen(Session, "after_flush", note_touched)
+        event.listen(Session, "before_commit", write_touched)
+        event.listen(Session, "after_soft_rollback", forget_touched)
