@@ -16,6 +16,10 @@ def sockets_under(folder) -> list[str]:
     return [str(p) for p in folder.rglob("*") if stat.S_ISSOCK(p.lstat().st_mode)]
 
 
+def private_socket(path) -> bool:
+    return path.is_socket() and stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
 def test_no_control_socket_in_the_home_folder(tmp_path):
     home = tmp_path / "home"
     home.mkdir()
@@ -35,8 +39,10 @@ def test_a_control_socket_only_where_configured_and_private(tmp_path):
     )
     port = servers.free_port(18500, 18520)
     with servers.gunicorn(env, port):
-        deadline = time.monotonic() + 10  # the master opens it once its workers run
-        while not socket_path.is_socket() and time.monotonic() < deadline:
+        # The master opens it once its workers run, and sets its mode just after binding it:
+        # wait for that moment, then the mode must be the private one.
+        deadline = time.monotonic() + 10
+        while not private_socket(socket_path) and time.monotonic() < deadline:
             time.sleep(0.1)
         assert socket_path.is_socket()
         assert stat.S_IMODE(os.stat(socket_path).st_mode) == 0o600

@@ -179,3 +179,11 @@ def test_every_public_page_has_the_labelled_search_field(client):
 def test_empty_query_explains_what_to_do(client):
     text = client.get("/en/search").text
     assert "Type one or more words into the search field above." in text
+
+
+def test_a_text_with_a_huge_word_is_saved_and_found(admin_client, demo_app):
+    path = "/admin/articles/1/edit"
+    data = article_form(hidden_fields_in(admin_client.get(path).text))
+    data["en-body"] = "Odd text: " + "x" * 5000 + " and a brewery."
+    assert admin_client.post(path, data=data).status_code == 302
+    assert hits(admin_client, "brewery", "/en/search") == ["/en/news/an-article-about-the-brewery"]

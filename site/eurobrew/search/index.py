@@ -22,12 +22,19 @@ from .terms import LONGEST_WORD, fold, folded_stream, folded_text, lemma_streams
 
 TOUCHED = "eurobrew.search.touched"  # session.info: {"article": ids, "page": ids}
 CHUNK = 2000
+LONGEST_INDEXED = 100  # characters
+
+
+def indexed_words(text: str) -> list[str]:
+    """The words of ``text`` worth indexing: a "word" past LONGEST_INDEXED characters is
+    junk (a pasted hash or a run of letters), and PostgreSQL refuses terms over 2 kB."""
+    return [w for w in words(text) if len(w) <= LONGEST_INDEXED]
 
 
 def document(lang: str, title: str, body_parts: Iterable[str]) -> tuple[dict, list[str]]:
     """The index row of one translation (without its owner), and the words it holds."""
-    title_words = words(title or "")
-    body_words = words(" ".join(plain_text(part) for part in body_parts if part))
+    title_words = indexed_words(title or "")
+    body_words = indexed_words(" ".join(plain_text(part) for part in body_parts if part))
     row = {
         "lang": lang,
         "title_lemmas": lemma_streams(title_words, lang),

@@ -15,7 +15,7 @@ from ..i18n.switch import same_page_everywhere
 from ..markup import plain_text
 from ..models import ArticleTranslation, PageTranslation
 from ..models.pages import HOME_KEY
-from ..web.pagination import paginate
+from ..web.pagination import paginate, requested_page
 from . import bp
 from .matching import public_results
 from .query import Query, QueryTooLong, parse
@@ -41,9 +41,18 @@ def count(query: Query, lang: str) -> int:
     return db.session.scalar(select(func.count()).select_from(found)) or 0
 
 
-def hits(query: Query, lang: str, limit: int, offset: int) -> list[Hit]:
-    """One page of results, in order."""
-    rows = db.session.execute(public_results(query, lang).limit(limit).offset(offset)).all()
+def result_rows(query: Query, lang: str, limit: int, offset: int) -> tuple[int, list]:
+    """(how many match, the rows of one page): one pass over the matches, counted by a
+    window function on the same query."""
+    counted = public_results(query, lang).add_columns(func.count().over().label("total"))
+    rows = db.session.execute(counted.limit(limit).offset(offset)).all()
+    if rows:
+        return rows[0].total, rows
+    return (count(query, lang) if offset else 0), []
+
+
+def hits(query: Query, lang: str, rows: list) -> list[Hit]:
+    """The hits of a page of result rows, in order."""
     article_ids = [r.article_id for r in rows if r.article_id]
     page_ids = [r.page_id for r in rows if r.page_id]
     articles = {
@@ -87,13 +96,14 @@ def search_page():
     try:
         query = parse(raw)
     except QueryTooLong:
-        return render_template("search/results.html", q=raw[:100], too_long=True), 400
+        page = render_template("search/results.html", q=raw[:100], too_long=True)
+        return page, 400, {"X-Robots-Tag": "noindex"}
     context = {"q": query.text, "query": query}
     if query.groups:
-        total = count(query, lang)
+        offset = (requested_page() - 1) * PER_PAGE
+        total, rows = result_rows(query, lang, PER_PAGE, offset)
         pagination = paginate(total, PER_PAGE)
-        context.update(pagination=pagination, total=total)
-        context["hits"] = hits(query, lang, PER_PAGE, pagination.offset) if total else []
+        context.update(pagination=pagination, total=total, hits=hits(query, lang, rows))
         if not total:
             suggested = suggestion(query, lang)
             if suggested and count(parse(suggested), lang):
