@@ -3,8 +3,11 @@
 import re
 from datetime import date, timedelta
 
+import pytest
+
 from eurobrew.models import ArticleStatus
 from eurobrew.models.base import utcnow
+from eurobrew.news import queries as news_queries
 from support import shown_date
 from support.builders import add_article, add_many_articles
 
@@ -101,6 +104,30 @@ def test_back_link_leads_to_the_list_page_of_the_article(demo_app):
     assert "Article 3" in client.get("/en/news/?page=3").get_data(as_text=True)
     html = client.get("/sk/novinky/clanok-20").get_data(as_text=True)
     assert '<p class="back"><a href="/sk/novinky/">' in html
+
+
+@pytest.mark.parametrize("stride", [3, 256])
+def test_every_articles_back_link_names_the_page_that_lists_it(demo_app, monkeypatch, stride):
+    # The place in the list is found from every STRIDE-th article's key: small strides
+    # put articles on either side of many kept ones; same-day articles, an English-only
+    # one and a draft check the order within a day and what is counted.
+    monkeypatch.setattr(news_queries, "STRIDE", stride)
+    add_many_articles(demo_app, 25)
+    with demo_app.app_context():
+        for number in range(26, 31):
+            add_article(number, published_on=date(2024, 1, 10))
+        add_article(31, langs=("en",), published_on=date(2024, 1, 5))
+        add_article(32, published_on=date(2024, 1, 7), status=ArticleStatus.DRAFT.value)
+    client = demo_app.test_client()
+    for list_path in ("/en/news/", "/sk/novinky/"):
+        for page in (1, 2, 3, 4):
+            listed = client.get(f"{list_path}?page={page}").text
+            links = re.findall(rf'<h2><a href="({list_path}[^"]+)">', listed)
+            assert links or page == 4
+            back = f"{list_path}?page={page}" if page > 1 else list_path
+            for link in links:
+                html = client.get(link).text
+                assert f'<p class="back"><a href="{back}">' in html, (link, back)
 
 
 def test_drafts_and_scheduled_articles_are_nowhere(demo_app):

@@ -1,9 +1,17 @@
-"""Queries for the public news: only published articles whose publish time has passed."""
+"""Queries for the public news: only published articles whose publish time has passed.
+
+The hot ones are built once, with bound parameters, and read plain rows: building a
+statement and loading ORM entities cost more than the database's own work on every
+uncached page. Articles come back as ``PublicArticle`` pairs with the attributes the
+templates read, the same as an ORM article and its translation.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import contains_eager
+from bisect import bisect_left
+from types import SimpleNamespace
+
+from sqlalchemy import and_, bindparam, func, or_, select
 
 from ..extensions import db
 from ..models import Article, ArticleOldSlug, ArticleStatus, ArticleTranslation
@@ -11,89 +19,156 @@ from ..models.base import utcnow
 from ..models.translated import current_slug_query
 from ..web.memo import memoize_per_content
 
+ARTICLE_COLUMNS = ("id", "published_on", "photo", "photo_width", "photo_height")
+ARTICLE_COLUMNS += ("photo_credit", "source_url", "publish_at", "updated_at")
+TRANSLATION_COLUMNS = ("lang", "slug", "title", "body", "place", "note", "photo_alt")
+TRANSLATION_COLUMNS += ("updated_at",)
+NEWEST_FIRST = (Article.published_on.desc(), Article.id.desc())
+OLDEST_FIRST = (Article.published_on.asc(), Article.id.asc())
+# Every STRIDE-th article's place in the list is kept (see position_in_list).
+STRIDE = 256
 
-def visible_articles_clause():
-    """The condition that makes an article public right now."""
+
+def visible_articles_clause(now=None):
+    """The condition that makes an article public at ``now`` (by default, right now)."""
     return and_(
         Article.status == ArticleStatus.PUBLISHED.value,
-        Article.publish_at <= utcnow(),
+        Article.publish_at <= (utcnow() if now is None else now),
         Article.deleted_at.is_(None),
     )
 
 
-def count_visible(lang: str) -> int:
-    """How many public articles have a translation in ``lang`` (kept until content changes)."""
-    query = (
-        select(func.count())
+def _visible_in(lang):
+    """Public article translations in ``lang`` at the bound time ``now``."""
+    return and_(ArticleTranslation.lang == lang, visible_articles_clause(bindparam("now")))
+
+
+def _public_select(*columns):
+    """SELECT ``columns`` FROM the translations joined to their articles."""
+    return (
+        select(*columns)
         .select_from(ArticleTranslation)
         .join(Article, Article.id == ArticleTranslation.article_id)
-        .where(ArticleTranslation.lang == lang, visible_articles_clause())
     )
-    return memoize_per_content(("count_visible", lang), lambda: db.session.scalar(query) or 0)
+
+
+_LISTED = (
+    *(getattr(Article, name).label(f"a_{name}") for name in ARTICLE_COLUMNS),
+    *(getattr(ArticleTranslation, name).label(f"t_{name}") for name in TRANSLATION_COLUMNS),
+)
+_COUNT = _public_select(func.count())
+_COUNT_VISIBLE = _COUNT.where(_visible_in(bindparam("lang")))
+_PAGE = _public_select(*_LISTED).where(_visible_in(bindparam("lang")))
+_PAGE_NEWEST = _PAGE.order_by(*NEWEST_FIRST).limit(bindparam("limit")).offset(bindparam("skip"))
+_PAGE_OLDEST = _PAGE.order_by(*OLDEST_FIRST).limit(bindparam("limit")).offset(bindparam("skip"))
+_BY_SLUG = _PAGE.where(ArticleTranslation.slug == bindparam("slug"))
+_SLUGS = select(ArticleTranslation.lang, ArticleTranslation.slug).where(
+    ArticleTranslation.article_id == bindparam("article_id")
+)
+
+
+def _public_article(row) -> SimpleNamespace:
+    """A row of ``_LISTED`` as a translation whose ``article`` holds the shared fields."""
+    values = row._mapping
+    article = SimpleNamespace(**{name: values[f"a_{name}"] for name in ARTICLE_COLUMNS})
+    translation = SimpleNamespace(**{name: values[f"t_{name}"] for name in TRANSLATION_COLUMNS})
+    translation.article = article
+    return translation
+
+
+def count_visible(lang: str) -> int:
+    """How many public articles have a translation in ``lang`` (kept until content changes)."""
+    params = {"lang": lang, "now": utcnow()}
+    return memoize_per_content(
+        ("count_visible", lang), lambda: db.session.scalar(_COUNT_VISIBLE, params) or 0
+    )
 
 
 def latest_translations(
     lang: str, limit: int, offset: int = 0, total: int | None = None
-) -> list[ArticleTranslation]:
-    """Public articles in ``lang``, newest first, with their shared fields loaded.
+) -> list[SimpleNamespace]:
+    """Public articles in ``lang``, newest first, each with its ``article``'s fields.
 
     Given the ``total``, pages in the older half are read from the other end of the index
     (oldest first, then reversed): the database skips at most half the list, so the last
     page costs what the first does.
     """
-    newest_first = (Article.published_on.desc(), Article.id.desc())
-    oldest_first = (Article.published_on.asc(), Article.id.asc())
     reverse = total is not None and offset > total // 2
     if reverse:
         limit = max(0, min(limit, total - offset))
         offset = max(0, total - offset - limit)
-    query = (
-        select(ArticleTranslation)
-        .join(ArticleTranslation.article)
-        .options(contains_eager(ArticleTranslation.article))
-        .where(ArticleTranslation.lang == lang, visible_articles_clause())
-        .order_by(*(oldest_first if reverse else newest_first))
-        .limit(limit)
-        .offset(offset)
+    params = {"lang": lang, "now": utcnow(), "limit": limit, "skip": offset}
+    rows = db.session.execute(_PAGE_OLDEST if reverse else _PAGE_NEWEST, params)
+    items = [_public_article(row) for row in rows]
+    return items[::-1] if reverse else items
+
+
+def visible_translation(lang: str, slug: str) -> SimpleNamespace | None:
+    """The public article with this slug in ``lang``; its ``article.slugs`` by language."""
+    params = {"lang": lang, "slug": slug, "now": utcnow()}
+    row = db.session.execute(_BY_SLUG, params).first()
+    if row is None:
+        return None
+    translation = _public_article(row)
+    slugs = db.session.execute(_SLUGS, {"article_id": translation.article.id})
+    translation.article.slugs = {lang: slug for lang, slug in slugs}
+    return translation
+
+
+def _newer_than(published_on, article_id, inclusive: bool = False):
+    """Articles before the one with this list key in the newest-first list."""
+    same_day = Article.id >= article_id if inclusive else Article.id > article_id
+    return or_(
+        Article.published_on > published_on,
+        and_(Article.published_on == published_on, same_day),
     )
-    rows = list(db.session.scalars(query))
-    return rows[::-1] if reverse else rows
 
 
-def visible_translation(lang: str, slug: str) -> ArticleTranslation | None:
-    """The public article with this slug in ``lang``, its other translations loaded."""
-    query = (
-        select(ArticleTranslation)
-        .join(ArticleTranslation.article)
-        .options(contains_eager(ArticleTranslation.article).selectinload(Article.translations))
-        .where(
-            ArticleTranslation.lang == lang,
-            ArticleTranslation.slug == slug,
-            visible_articles_clause(),
-        )
+_RANKED = _public_select(
+    Article.published_on,
+    Article.id,
+    func.row_number().over(order_by=NEWEST_FIRST).label("place"),
+).where(_visible_in(bindparam("lang")))
+_RANKED = _RANKED.subquery()
+_MARKS = select(_RANKED.c.published_on, _RANKED.c.id).where(
+    (_RANKED.c.place - 1) % bindparam("stride") == 0
+)
+_NEWER = _COUNT.where(
+    _visible_in(bindparam("lang")), _newer_than(bindparam("day"), bindparam("article_id"))
+)
+_BETWEEN = _NEWER.where(~_newer_than(bindparam("mark_day"), bindparam("mark_id"), inclusive=True))
+
+
+def _marks(lang: str) -> list[tuple]:
+    """The list keys (published_on, id) of the articles at places 0, STRIDE, 2*STRIDE ..."""
+    params = {"lang": lang, "now": utcnow(), "stride": STRIDE}
+    return memoize_per_content(
+        ("list_marks", lang, STRIDE),
+        lambda: [tuple(r) for r in db.session.execute(_MARKS, params)],
     )
-    return db.session.scalars(query).first()
 
 
-def position_in_list(article: Article, lang: str) -> int:
+def position_in_list(article, lang: str) -> int:
     """How many public articles in ``lang`` come before ``article`` in the newest-first list.
 
-    Counting them reads every newer article's index entry (tens of milliseconds for an old
-    article among 100 000), so the figure is kept until the content changes.
+    Counting every newer article reads their index entries (tens of milliseconds for an old
+    article among 100 000). Instead, the keys of every STRIDE-th article are kept per
+    content version (one pass over the index), and only the articles between the nearest
+    kept one and this one are counted.
     """
-    newer = or_(
-        Article.published_on > article.published_on,
-        and_(Article.published_on == article.published_on, Article.id > article.id),
-    )
-    query = (
-        select(func.count())
-        .select_from(ArticleTranslation)
-        .join(Article, Article.id == ArticleTranslation.article_id)
-        .where(ArticleTranslation.lang == lang, visible_articles_clause(), newer)
-    )
-    return memoize_per_content(
-        ("position_in_list", article.id, lang), lambda: db.session.scalar(query) or 0
-    )
+    key = (article.published_on, article.id)
+    marks = _marks(lang)
+    # The marks run newest first; bisect over their reversed order, oldest first.
+    nearer = len(marks) - bisect_left(marks[::-1], key)  # marks at or before the article
+    params = {"lang": lang, "now": utcnow(), "day": key[0], "article_id": key[1]}
+    if nearer == 0:
+        return db.session.scalar(_NEWER, params) or 0
+    mark = marks[nearer - 1]
+    place = (nearer - 1) * STRIDE
+    if mark == key:
+        return place
+    params.update(mark_day=mark[0], mark_id=mark[1])
+    return place + 1 + (db.session.scalar(_BETWEEN, params) or 0)
 
 
 def current_slug(lang: str, old_slug: str) -> str | None:

@@ -32,7 +32,7 @@ def article_detail(slug: str):
         return redirect(url_for("news.detail", slug=moved_to), code=301)
     article = translation.article
     set_counterparts(
-        {t.lang: url_for("news.detail", lang=t.lang, slug=t.slug) for t in article.translations},
+        {code: url_for("news.detail", lang=code, slug=s) for code, s in article.slugs.items()},
         fallback_endpoint="news.index",
     )
     set_menu_key("news")
