@@ -101,9 +101,12 @@ test: system-deps setup node lint
 	$(BIN)/python -m pytest
 	$(BIN)/python -m pytest --postgres
 
-## Requests per second of the site against a hello-world app, through nginx too; writes BENCHMARKS.md.
+## Requests per second and latency of the site against hello-world and Fortunes apps, through
+## nginx too, and with the front cache off on SQLite and PostgreSQL, at 1,000 and 100,000
+## articles; writes BENCHMARKS.md (about 20 minutes). A short run (about 5) that keeps it:
+## make bench BENCH_ARGS="--seconds 2 --articles 5000 --output /tmp/bench.md"
 bench: system-deps setup
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 ## Security audits of the demo site behind nginx on loopback (reports in build/audit/):
 ## the MDN HTTP Observatory (fails below A+; needs Node.js 20+) and Wapiti (fails on any

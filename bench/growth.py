@@ -1,0 +1,88 @@
+"""Does a request cost more with more articles? The same measurements at 1,000 articles and
+at the large size, front cache off, on one database:
+
+(a) a server started after the bulk load, (b) a server started at 1,000 articles and kept
+running while ``flask demo articles`` adds the rest from another process. On each server:
+the sitemap first, then the latency set (latency.py), a crawl (crawl.py), and the workers'
+private memory before and after all that (the load).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import crawl
+import datasets
+import latency
+import sitemap
+from datasets import SEED_EN, SEED_SK
+from serve import Server, serve
+
+SMALL = 1_000
+
+
+@dataclass
+class GrowthRun:
+    """What one database measured; keys of the dicts are a stage (see ``STAGES``)."""
+
+    kind: str
+    large: int
+    instance: datasets.Instance
+    added_seconds: float = 0.0
+    timings: dict[str, dict[str, latency.Timing]] = field(default_factory=dict)
+    memory: dict[str, list[float]] = field(default_factory=dict)
+    sitemaps: dict[str, list[sitemap.Timed]] = field(default_factory=dict)
+    crawls: dict[str, crawl.Crawl] = field(default_factory=dict)
+
+
+# small: the server started at 1,000 articles; grown: the same server once the articles were
+# added (b); fresh: a server started after them (a).
+STAGES = ("small", "grown", "fresh")
+
+
+@dataclass
+class Settings:
+    """How long and how often to measure."""
+
+    folder: Path
+    seconds: int
+    connections: int
+    samples: int
+
+
+def visit(server: Server, run: GrowthRun, unseen: latency.Unseen, stage: str, s: Settings):
+    """Everything measured at a stage, in a fixed order: the sitemap's first request first."""
+    run.memory[f"{stage}, before the load"] = server.memory()
+    run.sitemaps[stage] = sitemap.measure(server.base)
+    paths = [*latency.public_urls(run.instance.articles()).values(), SEED_SK, SEED_EN]
+    server.warm_up(paths, s.folder / "warm-up.txt", s.connections)
+    run.timings[stage] = latency.measure(server.base, run.instance, unseen, s.samples)
+    paths_file = s.folder / f"crawl-{run.kind}-{stage}.txt"
+    run.crawls[stage] = crawl.measure(server, unseen, paths_file, s.seconds, s.connections)
+    run.memory[f"{stage}, after the load"] = server.memory()
+
+
+def measure(
+    database: datasets.Database,
+    large: int,
+    s: Settings,
+    at_small: Callable[[datasets.Instance], None] | None = None,
+) -> GrowthRun:
+    """Both situations on ``database``; ``at_small`` runs on the site at 1,000 articles
+    before any server of this module starts."""
+    instance = datasets.prepare(database, "growth", articles=SMALL - 1)  # and the seed
+    if at_small:
+        at_small(instance)
+    run = GrowthRun(database.kind, large, instance)
+    unseen = latency.Unseen(instance)
+    log = s.folder / f"growth-{database.kind}.log"
+    with serve(instance.env, (18100, 18110), log) as server:
+        visit(server, run, unseen, "small", s)
+        run.added_seconds = instance.add_articles(large - SMALL)
+        unseen.refresh()
+        visit(server, run, unseen, "grown", s)
+    with serve(instance.env, (18110, 18120), log) as server:
+        visit(server, run, unseen, "fresh", s)
+    return run

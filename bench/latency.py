@@ -1,0 +1,110 @@
+"""One client asking in turn: the median and p95 time of public and admin URLs.
+
+Every URL is asked for a few times first (not counted), then ``samples`` times. The
+never-seen article is a different article at every request, one no request asked for
+before, so no cache of the site's, the database's or the system's has it yet.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from datasets import Instance
+
+from http_client import AdminSession, fetch
+
+SEARCH = "/sk/hladat?q=" + urllib.parse.quote("polovodičový")
+NEVER_SEEN = "article never seen before"
+WARM_UP = 3
+
+
+@dataclass
+class Timing:
+    """Seconds per request of one URL."""
+
+    median: float
+    p95: float
+
+
+class Unseen:
+    """Article paths no request has asked for yet, in a random order."""
+
+    def __init__(self, instance: Instance):
+        self.instance = instance
+        self.seen: set[str] = set()
+        self.pool: list[str] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the articles again (after more were added)."""
+        self.pool = [p for p in self.instance.article_paths() if p not in self.seen]
+        random.Random(len(self.pool)).shuffle(self.pool)  # noqa: S311 - an order, not a secret
+
+    def take(self, count: int) -> list[str]:
+        """``count`` paths (fewer if the pool runs out), never handed out again."""
+        taken, self.pool = self.pool[:count], self.pool[count:]
+        self.seen.update(taken)
+        return taken
+
+
+def public_urls(articles: int, per_page: int = 10) -> dict[str, str]:
+    """The public URLs whose cost must not grow with the articles (besides the article)."""
+    last = (articles + per_page - 1) // per_page
+    return {
+        "news list, first page": "/sk/novinky/",
+        "news list, middle page": f"/sk/novinky/?page={max(1, last // 2)}",
+        "news list, last page": f"/sk/novinky/?page={last}",
+        "Atom feed": "/sk/novinky/feed.xml",
+        "search (one word)": SEARCH,
+    }
+
+
+def admin_urls(articles: int, per_page: int = 20) -> dict[str, str]:
+    """The admin's pages whose cost must not grow with the articles."""
+    last = (articles + per_page - 1) // per_page
+    return {
+        "admin: dashboard": "/admin/",
+        "admin: articles, first page": "/admin/articles/",
+        "admin: articles, last page": f"/admin/articles/?page={last}",
+        "admin: translations": "/admin/translations/",
+        "admin: pages": "/admin/pages/",
+        "admin: inbox": "/admin/messages/",
+    }
+
+
+def timed(get: Callable[[str], int], paths: list[str]) -> Timing:
+    """Ask for each path in turn; the median and p95 seconds (every answer must be 200)."""
+    times = []
+    for path in paths:
+        started = time.perf_counter()
+        status = get(path)
+        times.append(time.perf_counter() - started)
+        if status != 200:
+            raise RuntimeError(f"GET {path}: {status}")
+    times.sort()
+    return Timing(statistics.median(times), times[max(0, round(len(times) * 0.95) - 1)])
+
+
+def measure(base: str, instance: Instance, unseen: Unseen, samples: int) -> dict[str, Timing]:
+    """Every URL of the set on the server at ``base``, by name."""
+    articles = instance.articles()
+    admin = AdminSession(base)
+    admin.login(*instance.admin)
+
+    def public(path: str) -> int:
+        return fetch(base + path, timeout=60).status
+
+    def logged_in(path: str) -> int:
+        return admin.get(path).status
+
+    timings = {NEVER_SEEN: timed(public, unseen.take(samples))}
+    for urls, get in ((public_urls(articles), public), (admin_urls(articles), logged_in)):
+        for name, path in urls.items():
+            timed(get, [path] * WARM_UP)
+            timings[name] = timed(get, [path] * samples)
+    return timings
