@@ -1,31 +1,76 @@
-"""Queries for the public content pages."""
+"""Queries for the public content pages.
+
+A site has a few dozen pages, read on every page view and changed only by an edit: their
+texts are read in one statement per content version and kept (per worker) as plain
+records with the attributes the templates read.
+"""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from sqlalchemy import select
-from sqlalchemy.orm import contains_eager, selectinload
 
 from ..extensions import db
 from ..models import Page, PageOldSlug, PageTranslation
 from ..models.pages import public_pages
 from ..models.translated import current_slug_query
+from ..web.memo import memoize_per_content
 
-
-def visible_page_translation(lang: str, slug: str) -> PageTranslation | None:
-    """The visible page with this slug in ``lang``, its other translations loaded."""
-    query = (
-        select(PageTranslation)
-        .join(PageTranslation.page)
-        .options(contains_eager(PageTranslation.page).selectinload(Page.translations))
-        .where(PageTranslation.lang == lang, PageTranslation.slug == slug, public_pages())
+_TEXTS = (
+    select(
+        Page.id,
+        Page.key,
+        (Page.visible.is_(True) & Page.deleted_at.is_(None)).label("public"),
+        PageTranslation.lang,
+        PageTranslation.slug,
+        PageTranslation.title,
+        PageTranslation.body,
+        PageTranslation.updated_at,
     )
-    return db.session.scalars(query).first()
+    .select_from(PageTranslation)
+    .join(Page, Page.id == PageTranslation.page_id)
+    .order_by(Page.id)
+)
 
 
-def page_by_key(key: str) -> Page | None:
-    """A page by its stable key, with its translations."""
-    query = select(Page).where(Page.key == key).options(selectinload(Page.translations))
-    return db.session.scalars(query).first()
+def page_texts() -> dict[tuple[str, str], SimpleNamespace]:
+    """Every page translation by (lang, slug), each with its ``page`` (key, public, slugs)."""
+    return memoize_per_content(("page_texts",), load_page_texts)
+
+
+def load_page_texts() -> dict[tuple[str, str], SimpleNamespace]:
+    """The pages' texts, read from the database."""
+    pages: dict[int, SimpleNamespace] = {}
+    texts = {}
+    for row in db.session.execute(_TEXTS):
+        page = pages.setdefault(
+            row.id, SimpleNamespace(id=row.id, key=row.key, public=bool(row.public), slugs={})
+        )
+        page.slugs[row.lang] = row.slug
+        texts[row.lang, row.slug] = SimpleNamespace(
+            lang=row.lang,
+            slug=row.slug,
+            title=row.title,
+            body=row.body,
+            updated_at=row.updated_at,
+            page=page,
+        )
+    return texts
+
+
+def visible_page_translation(lang: str, slug: str) -> SimpleNamespace | None:
+    """The visible page with this slug in ``lang``; its ``page.slugs`` by language."""
+    translation = page_texts().get((lang, slug))
+    return translation if translation is not None and translation.page.public else None
+
+
+def page_text_by_key(key: str, lang: str) -> SimpleNamespace | None:
+    """The ``lang`` text of the page with this stable key, shown on the site or not."""
+    return next(
+        (t for t in page_texts().values() if t.page.key == key and t.lang == lang),
+        None,
+    )
 
 
 def current_page_slug(lang: str, old_slug: str) -> str | None:

@@ -22,8 +22,7 @@ def root():
 def home():
     """The home page's text and the latest news."""
     lang = current_language()
-    page = queries.page_by_key(HOME_KEY)
-    translation = page.translation(lang) if page else None
+    translation = queries.page_text_by_key(HOME_KEY, lang)
     latest = news_queries.latest_translations(lang, current_app.config["HOME_NEWS_COUNT"])
     same_page_everywhere("pages.home")
     set_menu_key(HOME_KEY)
@@ -45,8 +44,8 @@ def page(slug: str):
         abort(404)
     set_counterparts(
         {
-            t.lang: url_for("pages.page", lang=t.lang, slug=t.slug)
-            for t in translation.page.translations
+            code: url_for("pages.page", lang=code, slug=s)
+            for code, s in translation.page.slugs.items()
         }
     )
     set_menu_key(translation.page.key)
