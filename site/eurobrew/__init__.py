@@ -80,7 +80,7 @@ def register_extensions(app: Flask) -> None:
     from . import i18n
     from .admin import access
     from .extensions import babel, csrf, db, login_manager, migrate
-    from .i18n.locale import current_language
+    from .i18n.locale import babel_locale
     from .ops import database, logs
     from .web import limits, routing
 
@@ -88,7 +88,7 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     database.init_app(app)
     migrate.init_app(app, db, directory=str(config_module.PROJECT_ROOT / "migrations"))
-    babel.init_app(app, locale_selector=current_language)
+    babel.init_app(app, locale_selector=babel_locale)
     i18n.init_app(app)
     routing.init_app(app)
     limits.init_app(app)

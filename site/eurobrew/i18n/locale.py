@@ -10,7 +10,9 @@ remembered choice, then the browser.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
+from babel import Locale
 from flask import Blueprint, Flask, Response, current_app, g, has_request_context, request
 from werkzeug.routing import BaseConverter
 
@@ -69,6 +71,17 @@ def current_language() -> str:
     if not has_request_context():
         return DEFAULT_LANGUAGE
     return g.get("lang") or negotiated_language()
+
+
+@cache
+def parsed_locale(lang: str) -> Locale:
+    """Babel's Locale for ``lang``, parsed once: parsing looks for its data files on disk."""
+    return Locale.parse(lang)
+
+
+def babel_locale() -> Locale:
+    """Flask-Babel's locale selector: the page's language, as a Locale parsed once."""
+    return parsed_locale(current_language())
 
 
 def remember_language(response: Response) -> Response:

@@ -1,7 +1,9 @@
-"""Catalogs at run time: saved .po files recompiled and reloaded in debug mode.
+"""Catalogs at run time: templates' strings, and saved .po files reloaded in debug mode.
 
 The loaded catalogs live in a cache per app (extensions.AppDomain), so the reload drops
-exactly this app's catalogs after recompiling one.
+exactly this app's catalogs after recompiling one. A template's ``_()`` reads the catalog
+its render looked up once, rather than finding the request's locale and catalog again
+for each string as Flask-Babel's own template callables do.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import threading
 from pathlib import Path
 
 from flask import Flask, current_app
+from flask_babel import get_translations
+from jinja2 import pass_context
 
 from ..extensions import TRANSLATIONS_CACHE
 from . import catalogs
@@ -66,8 +70,53 @@ def reload_changed_catalogs() -> None:
             clear_translations_cache(app)
 
 
+def page_catalog(context):
+    """The catalog of the render ``context``: the one looked up for the page, else the
+    request's (a macro imported without the page's context, a template rendered directly)."""
+    catalog = context.get("page_catalog")
+    return catalog if catalog is not None else get_translations()
+
+
+@pass_context
+def template_gettext(context, string: str) -> str:
+    """``_()`` and ``gettext()`` in templates."""
+    return page_catalog(context).ugettext(string)
+
+
+@pass_context
+def template_ngettext(context, singular: str, plural: str, number: int) -> str:
+    """``ngettext()`` in templates."""
+    return page_catalog(context).ungettext(singular, plural, number)
+
+
+@pass_context
+def template_pgettext(context, message_context: str, string: str) -> str:
+    """``pgettext()`` in templates."""
+    return page_catalog(context).upgettext(message_context, string)
+
+
+@pass_context
+def template_npgettext(context, message_context, singular, plural, number) -> str:
+    """``npgettext()`` in templates."""
+    return page_catalog(context).unpgettext(message_context, singular, plural, number)
+
+
+def install_template_gettext(app: Flask) -> None:
+    """Templates translate through the catalog each render looks up once."""
+    app.jinja_env.install_gettext_callables(
+        gettext=template_gettext,
+        ngettext=template_ngettext,
+        newstyle=True,
+        pgettext=template_pgettext,
+        npgettext=template_npgettext,
+    )
+    app.context_processor(lambda: {"page_catalog": get_translations()})
+
+
 def init_app(app: Flask) -> None:
-    """In debug mode (or with CATALOG_AUTO_RELOAD), reload saved catalogs on each request."""
+    """Template translation; in debug mode (or with CATALOG_AUTO_RELOAD), reload saved
+    catalogs on each request."""
+    install_template_gettext(app)
     auto_reload = app.config.get("CATALOG_AUTO_RELOAD")
     if auto_reload is None:
         auto_reload = app.debug
