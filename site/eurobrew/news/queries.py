@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from types import SimpleNamespace
 
-from sqlalchemy import and_, bindparam, func, or_, select
+from sqlalchemy import and_, bindparam, func, select, tuple_
 
 from ..extensions import db
 from ..models import Article, ArticleOldSlug, ArticleStatus, ArticleTranslation
@@ -24,7 +24,6 @@ ARTICLE_COLUMNS += ("photo_credit", "source_url", "publish_at", "updated_at")
 TRANSLATION_COLUMNS = ("lang", "slug", "title", "body", "place", "note", "photo_alt")
 TRANSLATION_COLUMNS += ("updated_at",)
 NEWEST_FIRST = (Article.published_on.desc(), Article.id.desc())
-OLDEST_FIRST = (Article.published_on.asc(), Article.id.asc())
 # Every STRIDE-th article's place in the list is kept (see position_in_list).
 STRIDE = 256
 
@@ -60,7 +59,6 @@ _COUNT = _public_select(func.count())
 _COUNT_VISIBLE = _COUNT.where(_visible_in(bindparam("lang")))
 _PAGE = _public_select(*_LISTED).where(_visible_in(bindparam("lang")))
 _PAGE_NEWEST = _PAGE.order_by(*NEWEST_FIRST).limit(bindparam("limit")).offset(bindparam("skip"))
-_PAGE_OLDEST = _PAGE.order_by(*OLDEST_FIRST).limit(bindparam("limit")).offset(bindparam("skip"))
 _BY_SLUG = _PAGE.where(ArticleTranslation.slug == bindparam("slug"))
 _SLUGS = select(ArticleTranslation.lang, ArticleTranslation.slug).where(
     ArticleTranslation.article_id == bindparam("article_id")
@@ -84,23 +82,23 @@ def count_visible(lang: str) -> int:
     )
 
 
-def latest_translations(
-    lang: str, limit: int, offset: int = 0, total: int | None = None
-) -> list[SimpleNamespace]:
+def latest_translations(lang: str, limit: int, offset: int = 0) -> list[SimpleNamespace]:
     """Public articles in ``lang``, newest first, each with its ``article``'s fields.
 
-    Given the ``total``, pages in the older half are read from the other end of the index
-    (oldest first, then reversed): the database skips at most half the list, so the last
-    page costs what the first does.
+    Deep in the list, the read starts at the kept key of the STRIDE-th article nearest
+    before ``offset`` (see position_in_list): the database skips fewer than STRIDE
+    entries, so page 5,000 costs what the first does.
     """
-    reverse = total is not None and offset > total // 2
-    if reverse:
-        limit = max(0, min(limit, total - offset))
-        offset = max(0, total - offset - limit)
     params = {"lang": lang, "now": utcnow(), "limit": limit, "skip": offset}
-    rows = db.session.execute(_PAGE_OLDEST if reverse else _PAGE_NEWEST, params)
-    items = [_public_article(row) for row in rows]
-    return items[::-1] if reverse else items
+    statement = _PAGE_NEWEST
+    if offset >= STRIDE:
+        marks = _marks(lang)
+        index = min(offset // STRIDE, len(marks) - 1)
+        if index > 0:
+            statement = _PAGE_FROM_MARK
+            params.update(mark_day=marks[index][0], mark_id=marks[index][1])
+            params["skip"] = offset - index * STRIDE
+    return [_public_article(row) for row in db.session.execute(statement, params)]
 
 
 def visible_translation(lang: str, slug: str) -> SimpleNamespace | None:
@@ -116,11 +114,21 @@ def visible_translation(lang: str, slug: str) -> SimpleNamespace | None:
 
 
 def _newer_than(published_on, article_id, inclusive: bool = False):
-    """Articles before the one with this list key in the newest-first list."""
-    same_day = Article.id >= article_id if inclusive else Article.id > article_id
-    return or_(
-        Article.published_on > published_on,
-        and_(Article.published_on == published_on, same_day),
+    """Articles before the one with this list key in the newest-first list.
+
+    A row-value comparison, which both databases read as one range of the listing index
+    (an OR of the two columns' conditions made SQLite scan it whole).
+    """
+    key = tuple_(Article.published_on, Article.id)
+    other = tuple_(published_on, article_id)
+    return key >= other if inclusive else key > other
+
+
+def _key_params(day: str, article_id: str) -> tuple:
+    """Bound parameters for a list key, typed like its columns."""
+    return (
+        bindparam(day, type_=Article.published_on.type),
+        bindparam(article_id, type_=Article.id.type),
     )
 
 
@@ -134,9 +142,15 @@ _MARKS = select(_RANKED.c.published_on, _RANKED.c.id).where(
     (_RANKED.c.place - 1) % bindparam("stride") == 0
 )
 _NEWER = _COUNT.where(
-    _visible_in(bindparam("lang")), _newer_than(bindparam("day"), bindparam("article_id"))
+    _visible_in(bindparam("lang")), _newer_than(*_key_params("day", "article_id"))
 )
-_BETWEEN = _NEWER.where(~_newer_than(bindparam("mark_day"), bindparam("mark_id"), inclusive=True))
+_PAGE_FROM_MARK = (
+    _PAGE.where(~_newer_than(*_key_params("mark_day", "mark_id")))
+    .order_by(*NEWEST_FIRST)
+    .limit(bindparam("limit"))
+    .offset(bindparam("skip"))
+)
+_BETWEEN = _NEWER.where(~_newer_than(*_key_params("mark_day", "mark_id"), inclusive=True))
 
 
 def _marks(lang: str) -> list[tuple]:

@@ -14,7 +14,7 @@ def news_index():
     lang = current_language()
     per_page = current_app.config["NEWS_PER_PAGE"]
     pagination = paginate(queries.count_visible(lang), per_page)
-    items = queries.latest_translations(lang, per_page, pagination.offset, pagination.total)
+    items = queries.latest_translations(lang, per_page, pagination.offset)
     same_page_everywhere("news.index")
     set_menu_key("news")
     return render_template("news/list.html", items=items, pagination=pagination)
