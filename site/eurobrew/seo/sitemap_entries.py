@@ -13,7 +13,7 @@ from datetime import datetime
 from itertools import groupby
 from urllib.parse import quote
 
-from flask import url_for
+from flask import request, url_for
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
@@ -21,23 +21,42 @@ from ..extensions import db
 from ..i18n import LANGUAGES
 from ..models import Article, ArticleTranslation, CompanyContact, Page, PageTranslation
 from ..models.pages import HOME_KEY, public_pages
-from ..news.queries import visible_articles_clause
+from ..news.queries import count_visible, visible_articles_clause
+from ..web.memo import memoize_per_content
 from .sitemap_xml import BATCH, Entry
 
 
 def latest_news_change() -> dict[str, datetime]:
-    """Per language, when its news list last got an article."""
-    rows = db.session.execute(
-        select(ArticleTranslation.lang, func.max(Article.publish_at))
-        .join(Article, Article.id == ArticleTranslation.article_id)
-        .where(visible_articles_clause())
-        .group_by(ArticleTranslation.lang)
-    )
-    return {lang: moment for lang, moment in rows}
+    """Per language, when its news list last got an article (the newest publish time).
+
+    One index-ordered look per language: a MAX over every article took 80 ms at 100,000.
+    """
+    changes = {}
+    for lang in LANGUAGES:
+        newest = (
+            select(Article.publish_at)
+            .join(ArticleTranslation, ArticleTranslation.article_id == Article.id)
+            .where(visible_articles_clause(), ArticleTranslation.lang == lang)
+            .order_by(Article.publish_at.desc())
+            .limit(1)
+        )
+        moment = db.session.scalar(newest)
+        if moment is not None:
+            changes[lang] = moment
+    return changes
 
 
 def fixed_entries() -> list[Entry]:
-    """The homes, the news lists, the visible content pages and the contact pages."""
+    """The homes, the news lists, the visible content pages and the contact pages.
+
+    Kept per content version (and host the URLs are built for): the index and every part
+    start with them.
+    """
+    return memoize_per_content(("sitemap_fixed", request.host_url), read_fixed_entries)
+
+
+def read_fixed_entries() -> list[Entry]:
+    """The fixed entries, read from the database."""
     news_changed = latest_news_change()
     pages = db.session.execute(
         select(
@@ -91,14 +110,11 @@ def contact_entries() -> list[Entry]:
 
 
 def count_articles() -> int:
-    """How many article URLs the sitemap lists: one per visible translation."""
-    query = (
-        select(func.count())
-        .select_from(ArticleTranslation)
-        .join(Article, Article.id == ArticleTranslation.article_id)
-        .where(visible_articles_clause())
-    )
-    return db.session.scalar(query) or 0
+    """How many article URLs the sitemap lists: one per visible translation.
+
+    The news lists' own counts, which are kept per content version.
+    """
+    return sum(count_visible(lang) for lang in LANGUAGES)
 
 
 def article_entries(offset: int, limit: int) -> Iterator[Entry]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from xml.sax.saxutils import escape, quoteattr
 
 from flask import url_for
+from markupsafe import escape
 
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
 from ..news.dates import iso_utc
@@ -48,7 +48,7 @@ class Entry:
 
 def alternate_link(hreflang: str, url: str) -> str:
     """An ``xhtml:link`` alternate."""
-    return f'<xhtml:link rel="alternate" hreflang="{hreflang}" href={quoteattr(url)}/>'
+    return f'<xhtml:link rel="alternate" hreflang="{hreflang}" href="{escape(url)}"/>'
 
 
 def render_urlset(entries: Iterable[Entry]) -> Iterator[str]:
