@@ -259,3 +259,35 @@ def test_dates_outside_the_calendar_are_a_form_error_with_the_text_kept(
         assert "Enter a date between the years 1900 and 9998." in response.text
         assert "Článok o pivovare" in response.text
     assert count_articles(demo_app) == before
+
+
+def listed_article_ids(admin_client, query: str = "") -> list[int]:
+    """Every article id the admin list shows, page after page."""
+    ids, page = [], 1
+    while True:
+        response = admin_client.get(f"/admin/articles/?page={page}{query}")
+        if response.status_code == 404:
+            return ids
+        ids += [int(n) for n in re.findall(r'href="/admin/articles/(\d+)/edit"', response.text)]
+        page += 1
+
+
+def test_the_list_pages_show_every_article_once_newest_first(admin_client, demo_app):
+    # 45 articles and the seed's: three pages of 20, the older ones read from the other end.
+    with demo_app.app_context():
+        for number in range(45):
+            add_article(number, commit=False, published_on=datetime(2024, 3, 1).date())
+        db.session.commit()
+        expected = list(
+            db.session.scalars(
+                select(Article.id).order_by(Article.published_on.desc(), Article.id.desc())
+            )
+        )
+    listed = listed_article_ids(admin_client)
+    assert [n for i, n in enumerate(listed) if n not in listed[:i]] == listed
+    assert listed == expected
+    assert "46 articles" in admin_client.get("/admin/articles/?page=3").text
+    # The count follows the content: one more article shows at once.
+    with demo_app.app_context():
+        add_article(99)
+    assert "47 articles" in admin_client.get("/admin/articles/").text

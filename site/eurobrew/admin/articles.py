@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from ..extensions import db
 from ..models import Article
-from ..web.pagination import requested_page
+from ..web.pagination import paginate
 from . import bp, queries
 from .article_forms import ArticleForm
 from .article_service import PhotoNotStored, form_data, new_photo_of, save_article, trash_article
@@ -33,11 +33,10 @@ def articles():
     missing = request.args.get("missing") or ""
     search = queries.search_words(request.args.get("q"))
     conditions = queries.article_filters(status, missing, search)
-    query = queries.articles_newest_first(conditions)
-    pagination = db.paginate(query, page=requested_page(), per_page=PER_PAGE)
+    pagination = paginate(queries.count_articles(conditions, status, missing, search), PER_PAGE)
     return render_template(
         "admin/articles.html",
-        items=pagination.items,
+        items=queries.articles_page(conditions, pagination),
         pagination=pagination,
         status=status,
         missing=missing,

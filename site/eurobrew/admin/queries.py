@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
@@ -11,6 +11,8 @@ from ..models import Article, ArticleStatus, ArticleTranslation, Page
 from ..models.base import utcnow
 from ..search.matching import matching_articles, matching_pages
 from ..search.query import clean, parse
+from ..web.memo import memoize_per_content
+from ..web.pagination import Pagination
 
 STATUS_FILTERS = ("draft", "scheduled", "published")
 
@@ -42,14 +44,41 @@ def article_filters(status: str | None, missing: str | None, search: str = "") -
     return conditions
 
 
-def articles_newest_first(conditions: list) -> Select:
-    """Matching articles, newest publication first, with their translations."""
-    return (
+def articles_page(conditions: list, pagination: Pagination) -> list[Article]:
+    """One page of the matching articles, newest publication first, with their translations.
+
+    Pages in the older half are read from the other end of the index (oldest first, then
+    reversed): the database skips at most half the list, so the last page costs what the
+    first does.
+    """
+    newest_first = (Article.published_on.desc(), Article.id.desc())
+    oldest_first = (Article.published_on.asc(), Article.id.asc())
+    limit, offset, total = pagination.per_page, pagination.offset, pagination.total
+    reverse = offset > total // 2
+    if reverse:
+        limit = max(0, min(limit, total - offset))
+        offset = max(0, total - offset - limit)
+    query = (
         select(Article)
         .where(*conditions)
         .options(selectinload(Article.translations))
-        .order_by(Article.published_on.desc(), Article.id.desc())
+        .order_by(*(oldest_first if reverse else newest_first))
+        .limit(limit)
+        .offset(offset)
     )
+    items = list(db.session.scalars(query))
+    return items[::-1] if reverse else items
+
+
+def count_articles(conditions: list, status: str, missing: str, search: str) -> int:
+    """How many articles the list's filters keep; without a search, kept per content
+    version (counting every article took 8 ms at 100,000)."""
+    query = select(func.count()).select_from(Article).where(*conditions)
+    if search:
+        return db.session.scalar(query) or 0
+    key = ("admin_article_count", status if status in STATUS_FILTERS else "")
+    key += (missing if missing in LANGUAGES else "",)
+    return memoize_per_content(key, lambda: db.session.scalar(query) or 0)
 
 
 def recently_changed(limit: int) -> list[Article]:

@@ -36,6 +36,11 @@ class Article(Translated, db.Model):
         Index("ix_articles_listing", "status", "published_on", "id"),
         # The newest publish time already passed, read for every page's ETag.
         Index("ix_articles_visibility", "status", "publish_at"),
+        # The admin's list (out of the trash, newest first, of one status) and its dashboard
+        # (changed last).
+        Index("ix_articles_admin_listing", "deleted_at", "published_on", "id"),
+        Index("ix_articles_admin_status", "deleted_at", "status", "published_on", "id"),
+        Index("ix_articles_changed", "updated_at", "id"),
         NEVER_REUSE_IDS,
     )
 
