@@ -12,6 +12,7 @@ from bisect import bisect_left
 from types import SimpleNamespace
 
 from sqlalchemy import and_, bindparam, func, select, tuple_
+from sqlalchemy.orm import aliased
 
 from ..extensions import db
 from ..models import Article, ArticleOldSlug, ArticleStatus, ArticleTranslation
@@ -59,9 +60,19 @@ _COUNT = _public_select(func.count())
 _COUNT_VISIBLE = _COUNT.where(_visible_in(bindparam("lang")))
 _PAGE = _public_select(*_LISTED).where(_visible_in(bindparam("lang")))
 _PAGE_NEWEST = _PAGE.order_by(*NEWEST_FIRST).limit(bindparam("limit")).offset(bindparam("skip"))
-_BY_SLUG = _PAGE.where(ArticleTranslation.slug == bindparam("slug"))
-_SLUGS = select(ArticleTranslation.lang, ArticleTranslation.slug).where(
-    ArticleTranslation.article_id == bindparam("article_id")
+_EVERY_LANGUAGE = aliased(ArticleTranslation)
+# Every translation's "lang slug", comma-separated (slugs hold neither): the language
+# switch's addresses in the same statement as the article.
+_SLUGS = (
+    select(func.aggregate_strings(_EVERY_LANGUAGE.lang + " " + _EVERY_LANGUAGE.slug, ","))
+    .where(_EVERY_LANGUAGE.article_id == Article.id)
+    .scalar_subquery()
+    .label("slugs")
+)
+_BY_SLUG = (
+    _public_select(*_LISTED, _SLUGS)
+    .where(_visible_in(bindparam("lang")))
+    .where(ArticleTranslation.slug == bindparam("slug"))
 )
 
 
@@ -108,8 +119,8 @@ def visible_translation(lang: str, slug: str) -> SimpleNamespace | None:
     if row is None:
         return None
     translation = _public_article(row)
-    slugs = db.session.execute(_SLUGS, {"article_id": translation.article.id})
-    translation.article.slugs = {lang: slug for lang, slug in slugs}
+    pairs = (pair.split(" ", 1) for pair in row.slugs.split(","))
+    translation.article.slugs = {code: other_slug for code, other_slug in pairs}
     return translation
 
 
