@@ -11,6 +11,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -37,10 +38,25 @@ class Article(Translated, db.Model):
         # The newest publish time already passed, read for every page's ETag.
         Index("ix_articles_visibility", "status", "publish_at"),
         # The admin's list (out of the trash, newest first, of one status) and its dashboard
-        # (changed last).
-        Index("ix_articles_admin_listing", "deleted_at", "published_on", "id"),
-        Index("ix_articles_admin_status", "deleted_at", "status", "published_on", "id"),
+        # (changed last). Partial, as PostgreSQL sorts by an index only after equalities,
+        # and "deleted_at IS NULL" is not one.
+        Index(
+            "ix_articles_admin_listing",
+            "published_on",
+            "id",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_articles_admin_status",
+            "status",
+            "published_on",
+            "id",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
         Index("ix_articles_changed", "updated_at", "id"),
+        Index("ix_articles_trash", "deleted_at", "id"),  # the trash, deleted last first
         NEVER_REUSE_IDS,
     )
 
