@@ -53,7 +53,10 @@ def public_results(query: Query, lang: str):
         select(SearchDocument.article_id, SearchDocument.page_id)
         .outerjoin(Article, Article.id == SearchDocument.article_id)
         .outerjoin(Page, Page.id == SearchDocument.page_id)
-        .where(SearchDocument.lang == lang, matches(query, (lang,)), public)
+        # The language is compared as an expression no index serves: otherwise PostgreSQL
+        # reads half the index rows by language to intersect them with the few the words
+        # match, then hashes every article (18 ms at 100,000 articles, against 0.3 ms).
+        .where(SearchDocument.lang.concat("") == lang, matches(query, (lang,)), public)
         .order_by(
             in_title.desc(),
             as_typed.desc(),
