@@ -2,6 +2,7 @@
 
 import pytest
 
+from eurobrew.markup import render_markdown
 from support.builders import add_article
 
 PAYLOADS = [
@@ -36,3 +37,12 @@ def test_markdown_renders_links_and_lists(demo_app):
     html = demo_app.test_client().get("/en/news/article-10").get_data(as_text=True)
     assert "<li>one</li>" in html
     assert 'href="https://example.org/"' in html
+
+
+def test_one_text_leaves_nothing_behind_for_the_next():
+    # Converters are reused: a definition in one body must not change another body.
+    first = render_markdown("EU rules.\n\n*[EU]: European Union\n\nA note[^1].\n\n[^1]: Source.")
+    assert '<abbr title="European Union">EU</abbr>' in first
+    second = render_markdown("EU rules again, no note[^1].")
+    assert "<abbr" not in second
+    assert "Source." not in second
