@@ -122,14 +122,13 @@ def register_blueprints(app: Flask) -> None:
 
 def register_template_helpers(app: Flask) -> None:
     """Filters for bodies and dates, and the page frame's context."""
-    from flask_babel import format_date
-
+    from .i18n.locale import format_day
     from .markup import excerpt, render_markdown
     from .web import assets, conditional, front_cache, layout
 
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["excerpt"] = excerpt
-    app.jinja_env.filters["date"] = format_date
+    app.jinja_env.filters["date"] = format_day
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     layout.init_app(app)
