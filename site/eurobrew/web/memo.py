@@ -1,8 +1,13 @@
-"""Figures kept until the content changes: per app and worker, bounded, keyed by the stamp."""
+"""Figures kept until the content changes: per app and worker, bounded, for one stamp.
+
+Only the current content version's figures are kept: when a request brings a newer stamp,
+the older figures go, so a site edited often holds one version's worth, not a thousand.
+"""
 
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass, field
 
 from cachetools import LRUCache
 from flask import current_app, has_request_context, request
@@ -10,8 +15,31 @@ from flask import current_app, has_request_context, request
 from .stamp import CODE_KEY, validators_for
 
 MEMO_KEY = "eurobrew.memo"
-MEMO_SIZE = 1024  # entries: menus, frame parts, counts ... a few per language
+MEMO_SIZE = 512  # entries: menus, frame parts, counts ... a few per language
 _memo_lock = threading.Lock()
+
+
+@dataclass
+class Memo:
+    """The figures of one content stamp (version, newest publish time passed)."""
+
+    stamp: tuple
+    values: LRUCache = field(default_factory=lambda: LRUCache(maxsize=MEMO_SIZE))
+
+
+def stamp_order(stamp: tuple) -> tuple:
+    """A stamp as a sortable key: the version, then the newest publish time passed."""
+    version, latest_visible = stamp
+    return (version, latest_visible is not None, latest_visible or 0)
+
+
+def current_memo(app, stamp: tuple) -> Memo | None:
+    """The memo for ``stamp``, replacing an older one; None for a stamp older than the
+    memo's (a request that began before an edit computes without keeping)."""
+    memo = app.extensions.get(MEMO_KEY)
+    if memo is None or stamp_order(memo.stamp) < stamp_order(stamp):
+        memo = app.extensions[MEMO_KEY] = Memo(stamp)
+    return memo if memo.stamp == stamp else None
 
 
 def memoize_per_content(key: tuple, compute):
@@ -26,12 +54,12 @@ def memoize_per_content(key: tuple, compute):
     if app is None or CODE_KEY not in app.extensions:
         return compute()
     stamp = validators_for(app, request.environ).stamp
-    full_key = (*key, stamp.version, stamp.latest_visible)
     with _memo_lock:
-        memo = app.extensions.setdefault(MEMO_KEY, LRUCache(maxsize=MEMO_SIZE))
-        if full_key in memo:
-            return memo[full_key]
+        memo = current_memo(app, (stamp.version, stamp.latest_visible))
+        if memo is not None and key in memo.values:
+            return memo.values[key]
     value = compute()
-    with _memo_lock:
-        memo[full_key] = value
+    if memo is not None:
+        with _memo_lock:
+            memo.values[key] = value
     return value

@@ -1,0 +1,20 @@
+"""Figures kept per content version: after an edit, pages show the new content, and a
+worker keeps only the current version's figures, however often the content changes."""
+
+from eurobrew.web.memo import MEMO_KEY
+from support.builders import add_article
+
+
+def test_an_edit_shows_at_once_and_old_figures_are_dropped(demo_app):
+    client = demo_app.test_client()
+    assert "Article 1" not in client.get("/en/").text
+    kept = demo_app.extensions[MEMO_KEY]
+    assert len(kept.values) > 0  # the menu, the footer ... of this version
+    for number in range(1, 6):
+        with demo_app.app_context():
+            add_article(number)
+        assert f"Article {number}" in client.get("/en/").text
+    now = demo_app.extensions[MEMO_KEY]
+    assert now.stamp[0] > kept.stamp[0]
+    # Only what the last page view needed: nothing from the five versions before it.
+    assert len(now.values) <= len(kept.values)
