@@ -13,8 +13,8 @@ from packaging.version import Version
 
 from eurobrew.config import PROJECT_ROOT
 
-RUN_LOCK = PROJECT_ROOT / "requirements" / "run.txt"
-TEST_LOCK = PROJECT_ROOT / "requirements" / "test.txt"
+RUN_LOCK = PROJECT_ROOT / "requirements" / "requirements-run.txt"
+TEST_LOCK = PROJECT_ROOT / "requirements" / "requirements-test.txt"
 BUILD_IN = PROJECT_ROOT / "requirements" / "build.in"
 WAPITI_IN = PROJECT_ROOT / "scripts" / "security" / "requirements-wapiti.in"
 WAPITI_LOCK = PROJECT_ROOT / "scripts" / "security" / "requirements-wapiti.txt"
