@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from eurobrew.extensions import db
-from eurobrew.models import ArticleTranslation
+from eurobrew.models import ArticleTranslation, snapshots
 from http_client import FormValues
 from support.builders import article_form
 from support.hostile import assert_inert, assert_json_ld_closed_once, snapshot
@@ -86,22 +86,7 @@ PAGE_FIELDS = {
     "visible": text,
     "preview": text,
 }
-CONTACT_FIELDS = {
-    name: text
-    for name in (
-        "name_sk",
-        "name_en",
-        "street",
-        "postcode",
-        "city",
-        "country_sk",
-        "country_en",
-        "phone",
-        "fax",
-        "email",
-        "design_credit",
-    )
-}
+CONTACT_FIELDS = {name: text for name in snapshots.CONTACT_FIELDS}
 SERIAL = itertools.count()
 SETTINGS = settings(
     max_examples=30,

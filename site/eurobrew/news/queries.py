@@ -124,7 +124,7 @@ def visible_translation(lang: str, slug: str) -> SimpleNamespace | None:
     return translation
 
 
-def _newer_than(published_on, article_id, inclusive: bool = False):
+def _newer_than(published_on, article_id):
     """Articles before the one with this list key in the newest-first list.
 
     A row-value comparison, which both databases read as one range of the listing index
@@ -133,7 +133,7 @@ def _newer_than(published_on, article_id, inclusive: bool = False):
     seventh of the table and hashed every translation).
     """
     key, other = tuple_(Article.published_on, Article.id), tuple_(published_on, article_id)
-    return and_(Article.published_on >= published_on, key >= other if inclusive else key > other)
+    return and_(Article.published_on >= published_on, key > other)
 
 
 def _older_than(published_on, article_id, inclusive: bool = False):

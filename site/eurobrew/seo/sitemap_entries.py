@@ -13,7 +13,7 @@ from datetime import datetime
 from itertools import groupby
 from urllib.parse import quote
 
-from flask import request, url_for
+from flask import url_for
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
@@ -49,10 +49,10 @@ def latest_news_change() -> dict[str, datetime]:
 def fixed_entries() -> list[Entry]:
     """The homes, the news lists, the visible content pages and the contact pages.
 
-    Kept per content version (and host the URLs are built for): the index and every part
-    start with them.
+    Kept per content version (their URLs start with ``SITE_URL``, whatever the request's
+    host): the index and every part start with them.
     """
-    return memoize_per_content(("sitemap_fixed", request.host_url), read_fixed_entries)
+    return memoize_per_content(("sitemap_fixed",), read_fixed_entries)
 
 
 def read_fixed_entries() -> list[Entry]:
