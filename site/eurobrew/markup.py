@@ -56,10 +56,31 @@ def markdown_converter() -> markdown.Markdown:
     return converter.reset()
 
 
+# A library image in a body: ![anything](media:42). Markdown and nh3 would drop the <img>,
+# so it becomes a marker of private-use characters (kept by both, never typed by an
+# author) that the page replaces with the image in its own language (media/bodies.py).
+MEDIA_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*media:(\d{1,9})(?:\s+\"[^\"\n]*\")?\s*\)")
+MARK_START, MARK_END = "\ue000", "\ue001"
+MEDIA_MARK = re.compile(f"{MARK_START}(\\d+){MARK_END}")
+
+
+def media_ids(text: str) -> list[int]:
+    """The library images a body places, in order (each once)."""
+    return list(dict.fromkeys(int(n) for n in MEDIA_IMAGE.findall(text or "")))
+
+
+def _marked(text: str) -> str:
+    plain = (text or "").replace(MARK_START, "").replace(MARK_END, "")
+    return MEDIA_IMAGE.sub(lambda m: f"{MARK_START}{int(m.group(1))}{MARK_END}", plain)
+
+
 @lru_cache(maxsize=512)
 def render_markdown(text: str) -> Markup:
-    """Markdown to safe HTML: raw HTML in the source never reaches a page unfiltered."""
-    html = markdown_converter().convert(text or "")
+    """Markdown to safe HTML: raw HTML in the source never reaches a page unfiltered.
+
+    Library images stay as markers (MEDIA_MARK) for the page to fill in.
+    """
+    html = markdown_converter().convert(_marked(text))
     cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -73,9 +94,14 @@ def render_markdown(text: str) -> Markup:
 _MARKDOWN_SYNTAX = re.compile(r"[*_`#>\[\]]|\(https?://[^)]*\)|^\s*[-+]\s+", re.MULTILINE)
 
 
+def without_images(text: str) -> str:
+    """A body without its library images' syntax (for excerpts and the search index)."""
+    return MEDIA_IMAGE.sub(" ", text or "")
+
+
 def plain_text(text: str) -> str:
     """A body's words without Markdown syntax or link targets, on one line."""
-    return " ".join(_MARKDOWN_SYNTAX.sub("", text or "").split())
+    return " ".join(_MARKDOWN_SYNTAX.sub("", without_images(text)).split())
 
 
 def excerpt(text: str, length: int = 220) -> str:

@@ -64,6 +64,7 @@ def sample_values(client) -> dict[str, object]:
         "slug": "about-us",
         "article_id": 1,
         "page_id": 1,
+        "image_id": 1,
         "item_id": 1,
         "kind": "article",
         "message_id": 1,

@@ -15,6 +15,7 @@ from . import (  # noqa: E402,F401
     errors,
     history,
     inbox,
+    media,
     pages,
     sessions,
     templating,

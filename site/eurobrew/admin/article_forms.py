@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from wtforms import (
@@ -21,11 +20,12 @@ from wtforms import (
 from wtforms.validators import InputRequired, Optional, ValidationError
 
 from ..i18n import LANGUAGES
-from ..media.pixels import TooManyPixels, UnsupportedImage, megapixel_caps, open_upload
 from ..models import ArticleStatus
 from ..validators import max_length, single_line
 from .forms import REQUIRED, AdminForm, VersionField, strip_filter, web_address
+from .media_forms import images_in_library
 from .slugs import settle_slug, slug_field
+from .uploads import decoded_upload
 
 
 class ArticleTextForm(Form):
@@ -38,7 +38,7 @@ class ArticleTextForm(Form):
     place = StringField(
         _l("Place"), filters=[strip_filter], validators=[max_length(120), single_line]
     )
-    body = TextAreaField(_l("Text"), filters=[strip_filter])
+    body = TextAreaField(_l("Text"), filters=[strip_filter], validators=[images_in_library])
     note = StringField(
         _l("Note"), filters=[strip_filter], validators=[max_length(500), single_line]
     )
@@ -134,33 +134,7 @@ class ArticleForm(AdminForm):
 
     def validate_photo(self, field) -> None:
         """A JPEG, PNG or WebP image that decodes in full, whatever its file name says."""
-        upload = field.data
-        if not upload or not getattr(upload, "filename", ""):
-            return
-        limit_mb = current_app.config["MAX_UPLOAD_MB"]
-        upload.stream.seek(0, 2)
-        size = upload.stream.tell()
-        upload.stream.seek(0)
-        if size > limit_mb * 1024 * 1024:
-            raise ValidationError(
-                _l("The photo is larger than %(size)d MB. Choose a smaller one.", size=limit_mb)
-            )
-        try:
-            self.photo_image = open_upload(upload.stream)
-        except TooManyPixels as err:
-            most, webp = megapixel_caps()
-            raise ValidationError(
-                _l(
-                    "The photo has too many pixels: at most %(most)d megapixels (a WebP at most "
-                    "%(webp)d). Choose a smaller one.",
-                    most=most,
-                    webp=webp,
-                )
-            ) from err
-        except UnsupportedImage as err:
-            raise ValidationError(
-                _l("This file is not a JPEG, PNG or WebP image. Choose a photo in one of them.")
-            ) from err
+        self.photo_image = decoded_upload(field.data)
 
 
 # One section per language of the site, in the order of LANGUAGES.

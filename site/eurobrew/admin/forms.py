@@ -20,8 +20,8 @@ from ..validators import max_length
 # Translators: the short Markdown help shown under every body field of the admin.
 MARKDOWN_HELP = _l(
     "Markdown: a blank line starts a new paragraph; **bold**, *italic*, "
-    "[link text](https://example.com), lines starting with - make a list, ## a heading. "
-    "HTML is removed."
+    "[link text](https://example.com), lines starting with - make a list, ## a heading; "
+    "![](media:12) on a line of its own shows image 12 of the library. HTML is removed."
 )
 REQUIRED = _l("Please fill in this field.")
 # C0 control characters but tab and line breaks: nobody types them, PostgreSQL refuses NUL

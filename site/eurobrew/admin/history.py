@@ -21,10 +21,12 @@ from .contact import CompanyContactForm
 from .editing import commit_revision, ensure_baseline, is_stale, word_diff
 from .forms import VersionedConfirmForm
 from .kinds import KINDS, Kind
+from .media_forms import ImageForm, ImageTextForm
 from .page_forms import PageForm, PageTextForm
 
 # Snapshot fields a form does not show by these names (None: not shown at all).
 OTHER_LABELS = {"photo": _l("Photo"), "photo_width": None, "photo_height": None, "key": None}
+OTHER_LABELS.update(stem=None, width=None, height=None)  # an image's files never change
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,8 @@ def restore_revision(kind: str, item_id: int, number: int):
 def field_labels() -> dict[str, str]:
     """Field labels in the admin's language, by field name (from the editors' forms)."""
     labels: dict[str, str] = {}
-    for form_class in (ArticleTextForm, PageTextForm, ArticleForm, PageForm, CompanyContactForm):
+    forms = (ArticleTextForm, PageTextForm, ImageTextForm, ArticleForm, PageForm, ImageForm)
+    for form_class in (*forms, CompanyContactForm):
         for name, unbound in vars(form_class).items():
             text = getattr(unbound, "args", None)
             if text and hasattr(unbound, "field_class"):

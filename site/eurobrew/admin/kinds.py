@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from flask import url_for
 from flask_babel import lazy_gettext as _l
 
-from ..models import Article, CompanyContact, Page
+from ..models import Article, CompanyContact, Image, Page
 from ..models.snapshots import (
     article_snapshot,
     contact_snapshot,
+    image_snapshot,
     page_snapshot,
     restore_article,
     restore_contact,
+    restore_image,
     restore_page,
 )
 
@@ -57,4 +59,7 @@ CONTACT = Kind(
     None,
     _l("Contact data"),
 )
-KINDS = {kind.name: kind for kind in (ARTICLE, PAGE, CONTACT)}
+IMAGE = Kind(
+    "image", Image, image_snapshot, restore_image, "admin.edit_image", "image_id", _l("Image")
+)
+KINDS = {kind.name: kind for kind in (ARTICLE, PAGE, CONTACT, IMAGE)}

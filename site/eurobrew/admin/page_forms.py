@@ -19,6 +19,7 @@ from ..i18n import LANGUAGES
 from ..validators import max_length, single_line
 from ..web.routing import reserved_segments
 from .forms import REQUIRED, AdminForm, VersionField, strip_filter
+from .media_forms import images_in_library
 from .slugs import settle_slug, slug_field
 
 
@@ -31,7 +32,7 @@ class PageTextForm(Form):
         validators=[InputRequired(message=REQUIRED), max_length(120), single_line],
     )
     slug = slug_field(120)
-    body = TextAreaField(_l("Text"), filters=[strip_filter])
+    body = TextAreaField(_l("Text"), filters=[strip_filter], validators=[images_in_library])
 
     # The home page lives at /<lang>/ and keeps an empty slug.
     is_home = False

@@ -10,13 +10,25 @@ from flask_babel import format_datetime, get_locale
 
 from ..i18n import LANGUAGE_NAMES
 from ..media.pixels import megapixel_caps
+from ..media.renditions import rendition_name, rendition_widths
 from ..models import Article, ArticleStatus
 from ..models.base import utcnow
 from . import bp
 from .forms import MARKDOWN_HELP
+from .media_queries import newest_images
 
 # The admin menu's sections; an endpoint belongs to the one its name contains.
-SECTIONS = ("trash", "articles", "pages", "contact", "inbox", "translations", "sessions")
+SECTIONS = (
+    "trash",
+    "articles",
+    "pages",
+    "media",
+    "image",  # an image's own pages belong to the library ("media")
+    "contact",
+    "inbox",
+    "translations",
+    "sessions",
+)
 
 
 def article_state(article: Article) -> str:
@@ -32,6 +44,11 @@ def admin_section() -> str:
     # A history page belongs to its item's kind: /admin/history/article/1 to the articles.
     endpoint += (request.view_args or {}).get("kind", "")
     return next((s for s in SECTIONS if s.rstrip("s") in endpoint), "dashboard")
+
+
+def thumbnail_name(image) -> str:
+    """The file of a library image's smallest JPEG, for the admin's thumbnails."""
+    return rendition_name(image.stem, rendition_widths(image.width)[0], "jpg")
 
 
 @bp.app_template_filter("admin_datetime")
@@ -58,4 +75,6 @@ def admin_context() -> dict:
         "admin_section": admin_section(),
         "markdown_help": MARKDOWN_HELP,
         "photo_megapixels": megapixel_caps(),
+        "thumbnail_name": thumbnail_name,
+        "picker_images": newest_images,
     }

@@ -19,9 +19,10 @@ from ..models.revisions import Revision, RevisionAction
 from . import bp, queries
 from .editing import commit_revision, is_stale
 from .forms import VersionedConfirmForm
-from .kinds import ARTICLE, PAGE, Kind
+from .kinds import ARTICLE, IMAGE, PAGE, Kind
+from .media_queries import trashed_images
 
-TRASHABLE = {"article": ARTICLE, "page": PAGE}
+TRASHABLE = {"article": ARTICLE, "page": PAGE, "image": IMAGE}
 trash_cli = AppGroup("trash", help="Deleted articles and pages.")
 
 
@@ -40,11 +41,12 @@ def days_left(item) -> int:
 
 @bp.get("/trash/")
 def trash():
-    """Every deleted article and page, with who deleted it, when, and a way back."""
+    """Every deleted article, page and image, with who deleted it, when, and a way back."""
     return render_template(
         "admin/trash.html",
         articles=queries.trashed(Article),
         pages=queries.trashed(Page),
+        images=trashed_images(),
         days_left=days_left,
         form=VersionedConfirmForm(),
     )

@@ -4,6 +4,9 @@ from pathlib import Path
 
 from flask import Blueprint, current_app, send_from_directory, url_for
 
+from ..i18n.locale import current_language
+from .bodies import render_body
+from .library import figure, library_image
 from .storage import variant_name, variant_widths
 
 bp = Blueprint("media", __name__)
@@ -39,3 +42,16 @@ def photo_srcset(name: str, width: int | None) -> str:
     if not entries:
         return ""
     return ", ".join([*entries, f"{url_for('media.photo', filename=name)} {width}w"])
+
+
+@bp.app_template_filter("body")
+def body_filter(text: str, first_is_top: bool = False):
+    """An article's or page's body as HTML, its library images in the page's language."""
+    return render_body(text, current_language(), first_is_top)
+
+
+@bp.app_template_global()
+def library_figure(image_id: int | None, priority: bool = False):
+    """A library image as a figure in the page's language; empty when it is not there."""
+    image = library_image(image_id)
+    return figure(image, current_language(), priority) if image else ""

@@ -11,6 +11,7 @@ from PIL import Image
 
 from ..files import atomic_write
 from .pixels import MAX_HEIGHT, MAX_WIDTH, pixels_only
+from .renditions import build_renditions, master_name, write_master
 
 # Smaller copies for phones and narrow columns, offered to browsers through srcset.
 VARIANT_WIDTHS = (480, 800)
@@ -105,3 +106,17 @@ def delete_photo(name: str | None, folder: Path) -> None:
     (folder / name).unlink(missing_ok=True)
     for width in VARIANT_WIDTHS:
         (folder / variant_name(name, width)).unlink(missing_ok=True)
+
+
+def store_picture(image: Image.Image, folder: Path, focal: tuple[int, int] = (50, 50)):
+    """Store an uploaded picture for the library under a new random stem, with every
+    rendition; on failure nothing of it remains. Returns its stem and size (StoredPhoto)."""
+    ensure_folder(folder)
+    stem = secrets.token_hex(12)
+    try:
+        master = write_master(pixels_only(image), folder, stem)
+        build_renditions(folder, stem, focal)
+    except BaseException:
+        (folder / master_name(stem)).unlink(missing_ok=True)
+        raise
+    return StoredPhoto(master_name(stem), master.width, master.height)

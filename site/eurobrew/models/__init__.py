@@ -3,6 +3,7 @@
 from .attempts import LimitedAttempt
 from .company import CompanyContact
 from .contact_messages import ContactMessage, MessageStatus
+from .media import Image, ImageText
 from .news import Article, ArticleOldSlug, ArticleStatus, ArticleTranslation
 from .pages import Page, PageOldSlug, PageTranslation
 from .search import SearchDocument, SearchTerm
@@ -19,6 +20,8 @@ PUBLIC_CONTENT = (
     PageTranslation,
     PageOldSlug,
     CompanyContact,
+    Image,
+    ImageText,
 )
 track_content_changes(PUBLIC_CONTENT)
 
@@ -29,6 +32,8 @@ __all__ = [
     "ArticleStatus",
     "ArticleTranslation",
     "CompanyContact",
+    "Image",
+    "ImageText",
     "LimitedAttempt",
     "ContactMessage",
     "MessageStatus",

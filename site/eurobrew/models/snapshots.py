@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from .company import CompanyContact
+from .media import Image, ImageText
 from .news import Article, ArticleOldSlug, ArticleTranslation
 from .pages import Page, PageOldSlug, PageTranslation
 from .translated import assign, set_translations
@@ -15,6 +16,8 @@ ARTICLE_FIELDS = ("published_on", "status", "publish_at", "photo_credit", "sourc
 PHOTO_FIELDS = ("photo", "photo_width", "photo_height")
 ARTICLE_TEXTS = ("title", "slug", "place", "body", "note", "photo_alt")
 PAGE_FIELDS = ("menu_order", "visible")
+IMAGE_FIELDS = ("credit", "decorative", "focal_x", "focal_y")
+IMAGE_TEXTS = ("alt", "caption")
 PAGE_TEXTS = ("title", "slug", "body")
 CONTACT_FIELDS = (
     "name_sk",
@@ -51,6 +54,14 @@ def page_snapshot(page: Page) -> dict:
     data = {name: getattr(page, name) for name in PAGE_FIELDS}
     data["key"] = page.key
     data["translations"] = _texts(page, PAGE_TEXTS)
+    return data
+
+
+def image_snapshot(image: Image) -> dict:
+    """An image's shared fields, its files' stem and size, and its texts per language."""
+    data = {name: getattr(image, name) for name in IMAGE_FIELDS}
+    data.update(stem=image.stem, width=image.width, height=image.height)
+    data["translations"] = {t.lang: {n: getattr(t, n) for n in IMAGE_TEXTS} for t in image.texts}
     return data
 
 
@@ -95,3 +106,24 @@ def restore_contact(contact: CompanyContact, data: dict) -> None:
     """Bring the contact record back to a snapshot."""
     for name in CONTACT_FIELDS:
         assign(contact, name, data.get(name, ""))
+
+
+def restore_image(image: Image, data: dict) -> None:
+    """Bring ``image``'s descriptions back to a snapshot (its files never change)."""
+    for name in IMAGE_FIELDS:
+        assign(image, name, data.get(name))
+    set_image_texts(image, data.get("translations") or {})
+
+
+def set_image_texts(image: Image, texts: dict[str, dict]) -> None:
+    """Make ``image``'s texts exactly ``texts`` (language -> alt and caption)."""
+    for text in list(image.texts):
+        if text.lang not in texts:
+            image.texts.remove(text)
+    for lang, fields in texts.items():
+        text = image.text(lang)
+        if text is None:
+            image.texts.append(ImageText(lang=lang, **fields))
+            continue
+        for name, value in fields.items():
+            assign(text, name, value)

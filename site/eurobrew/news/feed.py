@@ -8,7 +8,8 @@ from flask import Response, url_for
 from flask_babel import force_locale, gettext
 
 from ..i18n.locale import add_language_rules, current_language
-from ..markup import excerpt, render_markdown
+from ..markup import excerpt
+from ..media.bodies import render_feed_body
 from ..models.base import utcnow
 from ..web.layout import company_contact
 from . import bp, queries
@@ -63,7 +64,7 @@ def build_feed(lang: str) -> ET.Element:
         sub(entry, "published", published_datetime(article))
         sub(entry, "updated", iso_utc(max(translation.updated_at, article.updated_at)))
         sub(entry, "summary", excerpt(translation.body))
-        sub(entry, "content", str(render_markdown(translation.body)), type="html")
+        sub(entry, "content", render_feed_body(translation.body, lang), type="html")
     return feed
 
 

@@ -1,0 +1,62 @@
+"""Article and page bodies with their library images, in the page's language.
+
+The Markdown is rendered once per text (``markup.render_markdown``, language-free, cached);
+each image marker in it becomes the image with the alt text and caption of the language the
+page is in. An image on a paragraph of its own is a figure with its caption; one inside a
+sentence is just the picture. An image no longer in the library leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flask import url_for
+from markupsafe import Markup, escape
+
+from ..markup import MARK_END, MARK_START, render_markdown
+from .library import alt_text, figure, library_images, picture
+from .renditions import rendition_name, rendition_widths
+
+_ALONE = re.compile(f"<p>{MARK_START}(\\d+){MARK_END}</p>")
+_INLINE = re.compile(f"{MARK_START}(\\d+){MARK_END}")
+
+
+def render_body(text: str, lang: str, first_is_top: bool = False) -> Markup:
+    """A body as safe HTML with its images in ``lang``.
+
+    ``first_is_top``: the body's first image is the top of the page (no photo above it), so
+    it is fetched first instead of lazily.
+    """
+    html = str(render_markdown(text))
+    if MARK_START not in html:
+        return Markup(html)  # noqa: S704 - cleaned by render_markdown
+    images = library_images()
+    first = [first_is_top]
+
+    def place(match: re.Match, as_figure: bool) -> str:
+        image = images.get(int(match.group(1)))
+        if image is None:
+            return ""
+        priority, first[0] = first[0], False
+        return str(figure(image, lang, priority) if as_figure else picture(image, lang, priority))
+
+    html = _ALONE.sub(lambda m: place(m, True), html)
+    html = _INLINE.sub(lambda m: place(m, False), html)
+    return Markup(html)  # noqa: S704 - cleaned, and the images built from escaped values
+
+
+def render_feed_body(text: str, lang: str) -> str:
+    """A body for a feed reader: images as one plain ``<img>`` with an absolute address."""
+    images = library_images()
+
+    def place(match: re.Match) -> str:
+        image = images.get(int(match.group(1)))
+        if image is None:
+            return ""
+        width = rendition_widths(image.width)[-1]
+        name = rendition_name(image.stem, width, "jpg")
+        src = url_for("media.photo", filename=name, _external=True)
+        alt = escape(alt_text(image, lang))
+        return f'<img src="{src}" alt="{alt}" width="{image.width}" height="{image.height}">'
+
+    return _INLINE.sub(place, str(render_markdown(text)))
