@@ -15,6 +15,7 @@ from . import (  # noqa: E402,F401
     errors,
     history,
     inbox,
+    page_order,
     pages,
     sessions,
     templating,
