@@ -142,3 +142,21 @@ def test_history_keeps_the_parent_and_a_restore_brings_it_back(admin_client, dem
     assert restored.status_code == 302
     assert page_of(demo_app, key="varne").parent_id == page_of(demo_app, key="products").id
     assert "Brewhouses" not in menu(demo_app.test_client().get("/en/").text)
+
+
+def test_a_sub_page_restored_after_its_parent_left_comes_back_at_the_top(admin_client, demo_app):
+    create(admin_client, **BREWHOUSES, **under(demo_app, "activities"))
+    child = page_of(demo_app, key="varne")
+    parent = page_of(demo_app, key="activities")
+    assert action(admin_client, f"/admin/pages/{child.id}/delete").status_code == 302
+    # Without its sub-page, the parent may go to the trash too.
+    assert action(admin_client, f"/admin/pages/{parent.id}/delete").status_code == 302
+    trash = admin_client.get("/admin/trash/").text
+    form = re.search(rf"<form[^>]*/admin/trash/page/{child.id}/restore.*?</form>", trash, re.S)[0]
+    restored = admin_client.post(
+        f"/admin/trash/page/{child.id}/restore", data=FormValues(form).values
+    )
+    assert restored.status_code == 302
+    assert page_of(demo_app, key="varne").parent_id is None
+    titles = menu(demo_app.test_client().get("/en/").text)
+    assert "Brewhouses" in titles and "Activities" not in titles
