@@ -1,7 +1,7 @@
 """The image library: images stored once, with alt text and caption per language
 
 Revision ID: 5c0a7e9d2b14
-Revises: b7e2c4d81f30
+Revises: c4f1a9e2d6b3
 Create Date: 2026-12-01 21:40:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '5c0a7e9d2b14'
-down_revision = 'b7e2c4d81f30'
+down_revision = 'c4f1a9e2d6b3'
 branch_labels = None
 depends_on = None
 

@@ -83,6 +83,7 @@ ARTICLE_FIELDS = {
 PAGE_FIELDS = {
     **{f"{lang}-{name}": text for lang in ("sk", "en") for name in ("title", "slug", "body")},
     "menu_order": st.one_of(st.sampled_from(NUMBERS), text),
+    "parent": st.one_of(st.sampled_from(["", "1", "2", "3", *NUMBERS]), text),
     "visible": text,
     "preview": text,
 }

@@ -68,14 +68,35 @@ def test_public_pages_live_under_their_language(client, path, lang):
     [
         "/sk/news/",
         "/en/novinky/",
-        "/en/o-nas",
-        "/sk/about-us",
         "/sk/news/japan-proposes-us-purchase-of-semiconductor-products",
         "/en/novinky/japonsko-navrhuje-nakup-americkych-polovodicovych-produktov",
     ],
 )
 def test_slugs_belong_to_their_language(client, path):
     assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("path", "target"),
+    [
+        ("/en/o-nas", "/en/about-us"),
+        ("/sk/about-us", "/sk/o-nas"),
+        ("/sk/products", "/sk/produkty"),
+        (
+            "/sk/novinky/japan-proposes-us-purchase-of-semiconductor-products",
+            "/sk/novinky/japonsko-navrhuje-nakup-americkych-polovodicovych-produktov",
+        ),
+        (
+            "/en/news/japonsko-navrhuje-nakup-americkych-polovodicovych-produktov",
+            "/en/news/japan-proposes-us-purchase-of-semiconductor-products",
+        ),
+    ],
+)
+def test_the_other_languages_slug_leads_to_the_counterpart(client, path, target):
+    response = client.get(path)
+    assert response.status_code == 301
+    assert response.headers["Location"] == target
+    assert client.get(target).status_code == 200
 
 
 def test_section_without_trailing_slash_redirects(client):

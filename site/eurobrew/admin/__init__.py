@@ -16,6 +16,7 @@ from . import (  # noqa: E402,F401
     history,
     inbox,
     media,
+    page_order,
     pages,
     sessions,
     templating,

@@ -68,20 +68,31 @@ def ensure_baseline(kind: Kind, item) -> None:
 
 def commit_revision(kind: Kind, item, action: str, username: str) -> Revision:
     """Flush the change (checking the version), add its revision and commit both at once."""
-    baseline = db.session.info.get(BASELINES, {}).pop((kind.name, item.id), None)
+    return commit_revisions(kind, [item], action, username)[0]
+
+
+def commit_revisions(kind: Kind, items: list, action: str, username: str) -> list[Revision]:
+    """Flush the changes of ``items`` (checking each version), add a revision for each and
+    commit them all at once (a reordered menu changes several pages)."""
+    noted = db.session.info.get(BASELINES, {})
+    baselines = [noted.pop((kind.name, item.id), None) for item in items]
     try:
         db.session.flush()
-        if baseline and not revisions_of(kind.name, item.id):
-            version, data, by = baseline
-            record_revision(kind.name, item.id, version, RevisionAction.EXISTING, data, by)
-        revision = record_revision(
-            kind.name, item.id, item.version, action, kind.snapshot(item), username
-        )
+        revisions = []
+        for item, baseline in zip(items, baselines, strict=True):
+            if baseline and not revisions_of(kind.name, item.id):
+                version, data, by = baseline
+                record_revision(kind.name, item.id, version, RevisionAction.EXISTING, data, by)
+            revisions.append(
+                record_revision(
+                    kind.name, item.id, item.version, action, kind.snapshot(item), username
+                )
+            )
         db.session.commit()
     except StaleDataError as error:
         db.session.rollback()
         raise EditConflict from error
-    return revision
+    return revisions
 
 
 def is_stale(form_version: str | None, item) -> bool:

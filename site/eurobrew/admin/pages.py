@@ -1,20 +1,16 @@
-"""Page editors: the list of pages, the form of one page, and moving a page to the trash."""
+"""Page editors: the list of pages, creating and editing one, and moving one to the trash."""
 
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..i18n import LANGUAGES
-from ..models import Page, PageOldSlug, PageTranslation
+from ..models import Page
 from ..models.base import utcnow
-from ..models.pages import HOME_KEY
+from ..models.pages import HOME_KEY, has_subpages
 from ..models.revisions import RevisionAction
-from ..models.translated import set_translations
 from . import bp, queries
 from .editing import (
     EditConflict,
@@ -29,73 +25,43 @@ from .editing import (
 from .forms import VersionedConfirmForm
 from .kinds import PAGE
 from .page_forms import PageForm
+from .page_service import (
+    new_page_data,
+    offer_parents,
+    page_data,
+    parent_refused,
+    save_page,
+    slug_clashes,
+)
 from .preview import page_preview
 from .trash import restore_from_trash
 
 
 @bp.get("/pages/")
 def pages():
-    """Every page in menu order, or those the search finds."""
+    """Every page in menu order, sub-pages under their parent, or those the search finds."""
     search = queries.search_words(request.args.get("q"))
+    found = queries.all_pages(search)
+    first, last = queries.first_and_last(found) if not search else (set(), set())
     return render_template(
-        "admin/pages.html", pages=queries.all_pages(search), home_key=HOME_KEY, search=search
+        "admin/pages.html",
+        pages=found,
+        home_key=HOME_KEY,
+        search=search,
+        first=first,
+        last=last,
+        form=VersionedConfirmForm(),
     )
-
-
-def page_data(page: Page) -> dict:
-    """The form's initial values for ``page``."""
-    data: dict = {"version": page.version, "menu_order": page.menu_order, "visible": page.visible}
-    for lang in LANGUAGES:
-        t = page.translation(lang)
-        data[lang] = {"title": t.title, "slug": t.slug, "body": t.body} if t else {}
-    return data
 
 
 EDITOR = Editor(PAGE, PageForm, page_data)
 
 
-def slug_clashes(form: PageForm, page: Page) -> bool:
-    """Mark each slug another page already uses in that language; True if any."""
-    clash = False
-    for lang, section in form.translations().items():
-        owner = db.session.scalar(
-            select(PageTranslation.page_id).where(
-                PageTranslation.lang == lang, PageTranslation.slug == section.slug.data
-            )
-        )
-        if owner is not None and owner != page.id:
-            section.slug.errors.append(
-                gettext("Another page already uses this slug. Choose another one.")
-            )
-            clash = True
-    return clash
-
-
-def save_page(page: Page, form: PageForm, username: str) -> bool:
-    """Apply the form to ``page`` and commit it whole with its revision; False if a slug was
-    taken meanwhile. Raises EditConflict when the page changed meanwhile."""
-    try:
-        ensure_baseline(PAGE, page)
-        page.menu_order = form.menu_order.data
-        page.visible = form.visible.data
-        texts = {
-            lang: {name: getattr(section, name).data for name in ("title", "slug", "body")}
-            for lang, section in form.translations().items()
-        }
-        set_translations(page, texts, PageTranslation, PageOldSlug)
-        page.updated_by = username
-        page.updated_at = utcnow()
-        commit_revision(PAGE, page, RevisionAction.SAVED, username)
-    except IntegrityError:
-        db.session.rollback()
-        form.form_errors.append(gettext("A slug was taken meanwhile. Please check and save again."))
-        return False
-    return True
-
-
 def editor_page(form: PageForm, page: Page | None, status: int = 200, **context):
     """The page form, as it stands, with whatever the situation adds."""
     is_home = page is not None and page.key == HOME_KEY
+    if not is_home:
+        offer_parents(form, page)
     return render_template(
         "admin/page_form.html", form=form, page=page, is_home=is_home, **context
     ), status
@@ -108,22 +74,37 @@ def conflict_page(form: PageForm, page: Page):
     return editor_page(form, page, 409, conflicts=found, changed_by=last_change(PAGE, page))
 
 
-def submit(form: PageForm, page: Page):
+def submit(form: PageForm, page: Page | None):
     """Validate, preview or save a sent form."""
     if not form.validate():
         return editor_page(form, page, 400)
     if form.preview.data:
         # Opened in a tab of its own: the form the editor came from stays as it was.
-        return page_preview(form, page, page.key == HOME_KEY)
-    if slug_clashes(form, page):
+        preview = page_preview(form, page, page is not None and page.key == HOME_KEY)
+        return preview if preview is not None else editor_page(form, page, 400)
+    if page is None or page.key != HOME_KEY:
+        offer_parents(form, page)
+        refused = parent_refused(form, page)
+        if refused:
+            return editor_page(form, page, refused)
+    if slug_clashes(form, page.id if page else None):
         return editor_page(form, page, 400)
     try:
-        if not save_page(page, form, current_user.username):
-            return editor_page(form, page, 400)
+        saved = save_page(page, form, current_user.username)
     except EditConflict:
         return conflict_page(form, db.session.get(Page, page.id))
+    if saved is None:
+        return editor_page(form, page, 400)
     flash(gettext("The page was saved."), "success")
-    return redirect(url_for("admin.edit_page", page_id=page.id))
+    return redirect(url_for("admin.edit_page", page_id=saved.id))
+
+
+@bp.route("/pages/new", methods=["GET", "POST"])
+def new_page():
+    """An empty page form; saved, the page joins the menu (or its parent's list)."""
+    if request.method == "GET":
+        return editor_page(PageForm(formdata=None, data=new_page_data()), None)
+    return submit(PageForm(formdata=submitted(EDITOR, None)), None)
 
 
 @bp.route("/pages/<id:page_id>/edit", methods=["GET", "POST"])
@@ -153,13 +134,17 @@ def edit_page(page_id: int):
 
 @bp.route("/pages/<id:page_id>/delete", methods=["GET", "POST"])
 def delete_page(page_id: int):
-    """Ask first; a POST from the version shown moves the page to the trash (not home)."""
+    """Ask first; a POST from the version shown moves the page to the trash (not home, and
+    not a page with sub-pages: they would be left without their section)."""
     page = db.get_or_404(Page, page_id)
     if page.key == HOME_KEY:
         abort(404)
     if page.in_trash:
         return redirect(url_for("admin.trash"))
     form = VersionedConfirmForm()
+    if has_subpages(page.id):
+        status = 409 if request.method == "POST" else 200
+        return render_template("admin/page_delete.html", page=page, form=form, parent=True), status
     if form.validate_on_submit():
         if is_stale(form.version.data, page):
             form.version.data = page.version

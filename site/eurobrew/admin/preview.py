@@ -131,6 +131,9 @@ def page_preview(form, page, is_home: bool):
     """The content page (or home) as typed in the form, in the language asked for."""
     lang = requested_language()
     section = form.translations()[lang]
+    if section.is_empty():
+        form.form_errors.append(gettext("There is no text to preview in this language."))
+        return None
     typed = SimpleNamespace(lang=lang, title=section.title.data or "", body=section.body.data or "")
     set_counterparts({})
     if is_home:

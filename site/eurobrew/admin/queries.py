@@ -9,6 +9,7 @@ from ..extensions import db
 from ..i18n import LANGUAGES
 from ..models import Article, ArticleStatus, ArticleTranslation, Page
 from ..models.base import utcnow
+from ..models.pages import HOME_KEY
 from ..search.matching import matching_articles, matching_pages
 from ..search.query import clean, parse
 from ..web.memo import memoize_per_content
@@ -94,7 +95,8 @@ def recently_changed(limit: int) -> list[Article]:
 
 
 def all_pages(search: str = "") -> list[Page]:
-    """Every page not in the trash (that matches the search), in menu order."""
+    """Every page not in the trash (that matches the search), in menu order, each parent
+    followed by its sub-pages."""
     conditions = [Page.deleted_at.is_(None)]
     query = parse(search) if search else None
     if query and query.groups:
@@ -105,7 +107,14 @@ def all_pages(search: str = "") -> list[Page]:
         .options(selectinload(Page.translations))
         .order_by(Page.menu_order, Page.id)
     )
-    return list(db.session.scalars(query))
+    found = list(db.session.scalars(query))
+    ids = {page.id for page in found}
+    arranged = []
+    for page in found:
+        if page.parent_id is None or page.parent_id not in ids:
+            arranged.append(page)
+            arranged.extend(child for child in found if child.parent_id == page.id)
+    return arranged
 
 
 def trashed(model) -> list:
@@ -117,3 +126,13 @@ def trashed(model) -> list:
         .order_by(model.deleted_at.desc(), model.id.desc())
     )
     return list(db.session.scalars(query))
+
+
+def first_and_last(pages: list[Page]) -> tuple[set[int], set[int]]:
+    """The ids of the pages that lead and that end their list (the menu, or a parent's),
+    which cannot move further up or down; home leads always and is in neither."""
+    groups: dict[int | None, list[int]] = {}
+    for page in pages:
+        if page.key != HOME_KEY:
+            groups.setdefault(page.parent_id, []).append(page.id)
+    return {ids[0] for ids in groups.values()}, {ids[-1] for ids in groups.values()}

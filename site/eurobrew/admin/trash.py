@@ -15,6 +15,7 @@ from ..extensions import db
 from ..media.collect import collect_unused
 from ..models import Article, Page
 from ..models.base import utcnow
+from ..models.pages import parent_allowed
 from ..models.revisions import Revision, RevisionAction
 from . import bp, queries
 from .editing import commit_revision, is_stale
@@ -27,9 +28,15 @@ trash_cli = AppGroup("trash", help="Deleted articles and pages.")
 
 
 def restore_from_trash(kind: Kind, item, username: str) -> None:
-    """Take ``item`` out of the trash, with its slugs and photo, as it was deleted."""
+    """Take ``item`` out of the trash, with its slugs and photo, as it was deleted.
+
+    A page whose parent has left meanwhile (deleted, or put under another page) comes back
+    at the top level.
+    """
     item.deleted_at = None
     item.deleted_by = ""
+    if isinstance(item, Page) and not parent_allowed(item, item.parent_id):
+        item.parent_id = None
     commit_revision(kind, item, RevisionAction.UNDELETED, username)
 
 

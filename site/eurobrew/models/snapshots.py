@@ -9,7 +9,7 @@ from datetime import date, datetime
 from .company import CompanyContact
 from .media import Image, ImageText
 from .news import Article, ArticleOldSlug, ArticleTranslation
-from .pages import Page, PageOldSlug, PageTranslation
+from .pages import Page, PageOldSlug, PageTranslation, parent_by_key, parent_key
 from .translated import assign, set_translations
 
 ARTICLE_FIELDS = ("published_on", "status", "publish_at", "photo_credit", "source_url")
@@ -53,6 +53,7 @@ def page_snapshot(page: Page) -> dict:
     """Every field of a page and each of its translations."""
     data = {name: getattr(page, name) for name in PAGE_FIELDS}
     data["key"] = page.key
+    data["parent"] = parent_key(page)
     data["translations"] = _texts(page, PAGE_TEXTS)
     return data
 
@@ -96,9 +97,14 @@ def restore_article(article: Article, data: dict) -> None:
 
 
 def restore_page(page: Page, data: dict) -> None:
-    """Bring ``page`` back to a snapshot (its key never changes)."""
+    """Bring ``page`` back to a snapshot (its key never changes).
+
+    Its parent comes back if the rules still allow it (one level, home at the top);
+    otherwise, and for revisions from before pages had parents, it goes to the top level.
+    """
     page.menu_order = data["menu_order"]
     page.visible = data["visible"]
+    page.parent_id = parent_by_key(page, data.get("parent") or "")
     set_translations(page, data["translations"], PageTranslation, PageOldSlug)
 
 

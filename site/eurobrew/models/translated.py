@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import ClassVar
 
 from sqlalchemy import Select, String, Text, UniqueConstraint, delete, select
-from sqlalchemy.orm import Mapped, declared_attr, mapped_column
+from sqlalchemy.orm import Mapped, aliased, declared_attr, mapped_column
 
 from ..extensions import db
 from .base import utcnow
@@ -150,4 +150,22 @@ def current_slug_query(translation, old_slug, owner, visible, lang: str, slug: s
             translation.lang == lang,
             visible,
         )
+    )
+
+
+def counterpart_slug_query(translation, owner, visible, lang: str, others, slug: str) -> Select:
+    """The slug in ``lang`` of the visible item whose slug in one of ``others`` is ``slug``.
+
+    ``translation`` is the item's translation model, ``owner`` the shared record and
+    ``visible`` the condition on it; ``others`` are the languages other than ``lang``
+    (named, so the (lang, slug) index finds the row).
+    """
+    key = translation.owner_key
+    other = aliased(translation)
+    return (
+        select(translation.slug)
+        .join(other, getattr(other, key) == getattr(translation, key))
+        .join(owner, owner.id == getattr(translation, key))
+        .where(translation.lang == lang, other.lang.in_(others), other.slug == slug, visible)
+        .limit(1)
     )

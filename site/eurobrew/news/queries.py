@@ -15,9 +15,10 @@ from sqlalchemy import and_, bindparam, func, select, tuple_
 from sqlalchemy.orm import aliased
 
 from ..extensions import db
+from ..i18n import LANGUAGES
 from ..models import Article, ArticleOldSlug, ArticleStatus, ArticleTranslation
 from ..models.base import utcnow
-from ..models.translated import current_slug_query
+from ..models.translated import counterpart_slug_query, current_slug_query
 from ..web.memo import memoize_per_content
 
 ARTICLE_COLUMNS = ("id", "published_on", "photo", "photo_width", "photo_height")
@@ -207,5 +208,14 @@ def current_slug(lang: str, old_slug: str) -> str | None:
     """The public article's slug in ``lang`` now, when ``old_slug`` was one of its old ones."""
     query = current_slug_query(
         ArticleTranslation, ArticleOldSlug, Article, visible_articles_clause(), lang, old_slug
+    )
+    return db.session.scalar(query)
+
+
+def counterpart_slug(lang: str, slug: str) -> str | None:
+    """The public article's slug in ``lang``, when ``slug`` is its slug in another language."""
+    others = [code for code in LANGUAGES if code != lang]
+    query = counterpart_slug_query(
+        ArticleTranslation, Article, visible_articles_clause(), lang, others, slug
     )
     return db.session.scalar(query)

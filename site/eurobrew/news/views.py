@@ -25,8 +25,9 @@ def article_detail(slug: str):
     lang = current_language()
     translation = queries.visible_translation(lang, slug)
     if translation is None:
-        # A renamed article keeps its old address working for links and search engines.
-        moved_to = queries.current_slug(lang, slug)
+        # A renamed article keeps its old address working for links and search engines, and
+        # an address with the other language's slug leads to the article in this language.
+        moved_to = queries.current_slug(lang, slug) or queries.counterpart_slug(lang, slug)
         if moved_to is None:
             abort(404)
         return redirect(url_for("news.detail", slug=moved_to), code=301)

@@ -12,8 +12,9 @@ from types import SimpleNamespace
 from sqlalchemy import select
 
 from ..extensions import db
+from ..i18n import LANGUAGES
 from ..models import Page, PageOldSlug, PageTranslation
-from ..models.pages import public_pages
+from ..models.pages import HOME_KEY, public_pages
 from ..models.translated import current_slug_query
 from ..web.memo import memoize_per_content
 
@@ -21,7 +22,9 @@ _TEXTS = (
     select(
         Page.id,
         Page.key,
-        (Page.visible.is_(True) & Page.deleted_at.is_(None)).label("public"),
+        Page.parent_id,
+        Page.menu_order,
+        (Page.visible.is_(True) & Page.deleted_at.is_(None)).label("shown"),
         PageTranslation.lang,
         PageTranslation.slug,
         PageTranslation.title,
@@ -30,7 +33,7 @@ _TEXTS = (
     )
     .select_from(PageTranslation)
     .join(Page, Page.id == PageTranslation.page_id)
-    .order_by(Page.id)
+    .order_by(Page.menu_order, Page.id)
 )
 
 
@@ -40,12 +43,18 @@ def page_texts() -> dict[tuple[str, str], SimpleNamespace]:
 
 
 def load_page_texts() -> dict[tuple[str, str], SimpleNamespace]:
-    """The pages' texts, read from the database."""
+    """The pages' texts, read from the database, in menu order.
+
+    A page is public when it is shown and not in the trash, and so is its parent.
+    """
     pages: dict[int, SimpleNamespace] = {}
     texts = {}
     for row in db.session.execute(_TEXTS):
         page = pages.setdefault(
-            row.id, SimpleNamespace(id=row.id, key=row.key, public=bool(row.public), slugs={})
+            row.id,
+            SimpleNamespace(
+                id=row.id, key=row.key, parent_id=row.parent_id, public=bool(row.shown), slugs={}
+            ),
         )
         page.slugs[row.lang] = row.slug
         texts[row.lang, row.slug] = SimpleNamespace(
@@ -56,6 +65,10 @@ def load_page_texts() -> dict[tuple[str, str], SimpleNamespace]:
             updated_at=row.updated_at,
             page=page,
         )
+    for page in pages.values():
+        parent = pages.get(page.parent_id) if page.parent_id is not None else None
+        # Read before any child's flag is changed: a parent is never a child itself.
+        page.public = page.public and (page.parent_id is None or (parent and parent.public))
     return texts
 
 
@@ -71,6 +84,40 @@ def page_text_by_key(key: str, lang: str) -> SimpleNamespace | None:
         (t for t in page_texts().values() if t.page.key == key and t.lang == lang),
         None,
     )
+
+
+def parent_text(translation: SimpleNamespace) -> SimpleNamespace | None:
+    """The public parent of the page of ``translation``, in the same language."""
+    parent_id = translation.page.parent_id
+    if parent_id is None:
+        return None
+    return next(
+        (
+            t
+            for t in page_texts().values()
+            if t.page.id == parent_id and t.lang == translation.lang and t.page.public
+        ),
+        None,
+    )
+
+
+def subpage_texts(translation: SimpleNamespace) -> list[SimpleNamespace]:
+    """The public sub-pages of the page of ``translation`` in its language, in menu order."""
+    page_id = translation.page.id
+    return [
+        t
+        for t in page_texts().values()
+        if t.page.parent_id == page_id and t.lang == translation.lang and t.page.public
+    ]
+
+
+def counterpart_slug(lang: str, slug: str) -> str | None:
+    """The ``lang`` slug of the public page whose slug in another language is ``slug``."""
+    for other in LANGUAGES:
+        found = page_texts().get((other, slug)) if other != lang else None
+        if found is not None and found.page.public and found.page.key != HOME_KEY:
+            return found.page.slugs.get(lang)
+    return None
 
 
 def current_page_slug(lang: str, old_slug: str) -> str | None:

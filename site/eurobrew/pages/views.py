@@ -31,15 +31,12 @@ def home():
 
 @bp.route("/<lang:lang>/<slug:slug>")
 def page(slug: str):
-    """A content page by its slug in the requested language."""
+    """A content page by its slug in the requested language; a sub-page shows the way up to
+    its parent, a parent its sub-pages."""
     lang = current_language()
     translation = queries.visible_page_translation(lang, slug)
     if translation is None:
-        # A renamed page keeps its old address working for links and search engines.
-        moved_to = queries.current_page_slug(lang, slug)
-        if moved_to:
-            return redirect(url_for("pages.page", slug=moved_to), code=301)
-        abort(404)
+        return moved_page(lang, slug)
     if translation.page.key == HOME_KEY:
         abort(404)
     set_counterparts(
@@ -48,5 +45,23 @@ def page(slug: str):
             for code, s in translation.page.slugs.items()
         }
     )
-    set_menu_key(translation.page.key)
-    return render_template("pages/page.html", page=translation)
+    parent = queries.parent_text(translation)
+    # A sub-page's section stays marked in the menu, which lists only the top level.
+    set_menu_key(parent.page.key if parent else translation.page.key, section=bool(parent))
+    return render_template(
+        "pages/page.html",
+        page=translation,
+        parent=parent,
+        home=queries.page_text_by_key(HOME_KEY, lang) if parent else None,
+        subpages=queries.subpage_texts(translation),
+    )
+
+
+def moved_page(lang: str, slug: str):
+    """A 301 to where an old slug, or the other language's slug, leads now; else a 404."""
+    # A renamed page keeps its old address working for links and search engines, and an
+    # address with the other language's slug leads to the page in the language asked for.
+    moved_to = queries.current_page_slug(lang, slug) or queries.counterpart_slug(lang, slug)
+    if moved_to:
+        return redirect(url_for("pages.page", slug=moved_to), code=301)
+    abort(404)

@@ -51,11 +51,11 @@ def menu_items(lang: str) -> list[MenuItem]:
 
 
 def build_menu(lang: str) -> list[MenuItem]:
-    """The menu read from the database."""
+    """The menu read from the database: top-level pages only (a parent lists its own)."""
     rows = db.session.execute(
         select(Page.key, PageTranslation.title, PageTranslation.slug)
         .join(PageTranslation, PageTranslation.page_id == Page.id)
-        .where(PageTranslation.lang == lang, public_pages())
+        .where(PageTranslation.lang == lang, Page.parent_id.is_(None), public_pages())
         .order_by(Page.menu_order, Page.id)
     ).all()
     items = []
@@ -91,9 +91,11 @@ def load_company_contact() -> CompanyContact | None:
     return contact
 
 
-def set_menu_key(key: str) -> None:
-    """Mark the menu item of the page being built as the current one."""
+def set_menu_key(key: str, section: bool = False) -> None:
+    """Mark the menu item of the page being built as the current one; ``section``: the item
+    is the page's parent (the menu lists top-level pages only), not the page itself."""
     g.menu_key = key
+    g.menu_section = section
 
 
 def frame_part(template: str, *key) -> Markup:
@@ -122,6 +124,7 @@ def layout_context() -> dict:
         "language_switch": language_switch,
         "current_year": date.today().year,
         "menu_key": g.get("menu_key"),
+        "menu_section": g.get("menu_section", False),
     }
 
 
