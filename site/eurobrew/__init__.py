@@ -153,7 +153,7 @@ def register_cli(app: Flask) -> None:
     from .contact.cli import messages_cli
     from .demo.cli import demo_cli
     from .i18n.cli import translations_cli
-    from .media.collect import media_cli
+    from .media.cli import media_cli
     from .ops.backup import backup_cli
     from .search.cli import search_cli
 

@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from sqlalchemy import select
 
 from eurobrew.extensions import db
+from eurobrew.media.renditions import FORMATS
 from eurobrew.models import Article
-from eurobrew.models.revisions import Revision
 from support import hidden_fields_in
 from support.builders import article_form, image_bytes
 
@@ -24,8 +23,14 @@ def uploads(app) -> set[str]:
 def photo_of(app) -> Article:
     with app.app_context():
         article = db.session.get(Article, 1)
-        _ = article.translations
+        _ = article.translations, article.image
         return article
+
+
+def photo_stem(app) -> str | None:
+    """The stem of article 1's photo files (a library image), or None."""
+    image = photo_of(app).image
+    return image.stem if image else None
 
 
 def post_photo(client, csrf_token, content: bytes, filename: str, **fields):
@@ -33,6 +38,8 @@ def post_photo(client, csrf_token, content: bytes, filename: str, **fields):
     data = article_form(token, **fields)
     data["sk-slug"] = "japonsko-navrhuje-nakup-americkych-polovodicovych-produktov"
     data["en-slug"] = "japan-proposes-us-purchase-of-semiconductor-products"
+    data["sk-photo_alt"] = fields.get("sk-photo_alt", "Nová fotografia")
+    data["en-photo_alt"] = fields.get("en-photo_alt", "A new photo")
     data["photo"] = (io.BytesIO(content), filename)
     return client.post(EDIT, data=data, content_type="multipart/form-data")
 
@@ -45,28 +52,28 @@ def test_a_photo_is_re_encoded_in_the_widths_pages_use(
     admin_client, demo_app, csrf_token, fmt, mode, name
 ):
     before = uploads(demo_app)
-    old_photo = photo_of(demo_app).photo
+    old_stem = photo_stem(demo_app)
     response = post_photo(admin_client, csrf_token, image_bytes(fmt, (2000, 1000), mode), name)
     assert response.status_code == 302, response.text
-    article = photo_of(demo_app)
-    assert (article.photo_width, article.photo_height) == (1200, 600)
-    stem = article.photo.removesuffix(".jpg")
-    assert len(stem) == 24 and article.photo.endswith(".jpg")
-    added = uploads(demo_app) - before
-    assert added == {article.photo, f"{stem}-480.jpg", f"{stem}-800.jpg"}
-    assert old_photo in uploads(demo_app)  # kept: the article's history still names it
+    image = photo_of(demo_app).image
+    assert (image.width, image.height) == (1600, 800)
+    stem = image.stem
+    assert len(stem) == 24 and stem != old_stem
+    renditions = {f"{stem}-{w}.{ext}" for w in (480, 800, 1200, 1600) for ext in FORMATS}
+    assert uploads(demo_app) - before == {f"{stem}.jpg", f"{stem}-share.jpg", *renditions}
+    assert f"{old_stem}.jpg" in uploads(demo_app)  # kept: still in the library
     with Image.open(Path(demo_app.config["UPLOAD_FOLDER"]) / f"{stem}-480.jpg") as small:
         assert small.format == "JPEG" and small.size == (480, 240)
-    served = admin_client.get(f"/media/{article.photo}")
-    assert served.status_code == 200 and served.mimetype == "image/jpeg"
+    served = admin_client.get(f"/media/{stem}-800.avif")
+    assert served.status_code == 200 and served.mimetype == "image/avif"
     assert served.headers["X-Content-Type-Options"] == "nosniff"
     assert "max-age=31536000" in served.headers["Cache-Control"]
     page = admin_client.get("/en/news/japan-proposes-us-purchase-of-semiconductor-products").text
-    assert f'srcset="/media/{stem}-480.jpg 480w, /media/{stem}-800.jpg 800w, ' in page
+    assert f'srcset="/media/{stem}-480.avif 480w, /media/{stem}-800.avif 800w, ' in page
 
 
 def test_a_non_image_named_jpg_is_refused(admin_client, demo_app, csrf_token):
-    before, photo = uploads(demo_app), photo_of(demo_app).photo
+    before, photo = uploads(demo_app), photo_stem(demo_app)
     response = post_photo(
         admin_client,
         csrf_token,
@@ -78,7 +85,7 @@ def test_a_non_image_named_jpg_is_refused(admin_client, demo_app, csrf_token):
     assert "This file is not a JPEG, PNG or WebP image." in response.text
     assert 'value="Kept"' in response.text
     assert uploads(demo_app) == before
-    assert photo_of(demo_app).photo == photo
+    assert photo_stem(demo_app) == photo
     assert photo_of(demo_app).translation("en").title != "Kept"
 
 
@@ -135,34 +142,40 @@ def collect(app, grace_hours: str = "0"):
     return result.output
 
 
-def test_a_removed_photo_stays_while_history_names_it(admin_client, demo_app, csrf_token):
+def test_a_removed_photo_stays_in_the_library(admin_client, demo_app, csrf_token):
     post_photo(admin_client, csrf_token, image_bytes(), "a.jpg")
-    stem = photo_of(demo_app).photo.removesuffix(".jpg")
+    stem = photo_stem(demo_app)
+    files = {name for name in uploads(demo_app) if name.startswith(stem)}
     fields = hidden_fields_in(admin_client.get(EDIT).text)
     data = article_form(fields, remove_photo="y")
     data["en-slug"] = "japan-proposes-us-purchase-of-semiconductor-products"
     assert admin_client.post(EDIT, data=data).status_code == 302
-    assert photo_of(demo_app).photo is None
+    assert photo_of(demo_app).image_id is None
     collect(demo_app)
-    assert len([name for name in uploads(demo_app) if name.startswith(stem)]) == 3
+    assert files <= uploads(demo_app) and len(files) == 14  # stored, 12 renditions, share
+    assert "Semiconductor" in admin_client.get("/admin/media/").text  # ready to use again
 
 
-def test_a_trashed_articles_photo_goes_only_when_the_trash_is_purged(
-    admin_client, demo_app, csrf_token
-):
+def test_a_photo_goes_only_once_its_article_and_it_are_purged(admin_client, demo_app, csrf_token):
     post_photo(admin_client, csrf_token, image_bytes(), "a.jpg")
-    photos = {photo_of(demo_app).photo}
-    with demo_app.app_context():
-        photos |= set(db.session.scalars(select(Revision.photo).where(Revision.photo.is_not(None))))
+    image_id, stem = photo_of(demo_app).image_id, photo_stem(demo_app)
     fields = hidden_fields_in(admin_client.get("/admin/articles/1/delete").text)
     assert admin_client.post("/admin/articles/1/delete", data=fields).status_code == 302
-    collect(demo_app)
-    assert photos <= uploads(demo_app)  # in the trash, restorable with its photo
+    delete = f"/admin/media/{image_id}/delete"
+    asked = admin_client.get(delete).text
+    assert 'class="danger"' not in asked  # no button: the trashed article still shows it
+    confirm = {**hidden_fields_in(asked), "version": str(photo_of(demo_app).image.version)}
+    assert admin_client.post(delete, data=confirm).status_code == 409
     result = demo_app.test_cli_runner().invoke(args=["trash", "purge", "--older-than", "0"])
     assert result.exit_code == 0 and "Purged 1 items" in result.output, result.output
-    assert photos <= uploads(demo_app)  # a file nothing names waits out its grace period
     collect(demo_app)
-    assert not {name[:24] for name in uploads(demo_app)} & {photo[:24] for photo in photos}
+    assert f"{stem}.jpg" in uploads(demo_app)  # the library still has it
+    moved = admin_client.post(delete, data=hidden_fields_in(admin_client.get(delete).text))
+    assert moved.status_code == 302
+    demo_app.test_cli_runner().invoke(args=["trash", "purge", "--older-than", "0"])
+    assert f"{stem}.jpg" in uploads(demo_app)  # a file nothing names waits out its grace
+    collect(demo_app)
+    assert not any(name.startswith(stem) for name in uploads(demo_app))
 
 
 def test_a_failed_commit_keeps_the_new_photo_for_the_next_sending(
@@ -177,6 +190,7 @@ def test_a_failed_commit_keeps_the_new_photo_for_the_next_sending(
     data = article_form(
         token, **{"en-slug": "japan-proposes-us-purchase-of-semiconductor-products"}
     )
+    data.update({"sk-photo_alt": "Nová fotografia", "en-photo_alt": "A new photo"})
     data["photo"] = (io.BytesIO(image_bytes()), "a.jpg")
     response = admin_client.post(
         "/admin/articles/new", data=data, content_type="multipart/form-data"
@@ -213,6 +227,42 @@ def test_a_16_bit_greyscale_photo_keeps_its_greys(admin_client, demo_app, csrf_t
     grey.save(buffer, "PNG")
     response = post_photo(admin_client, csrf_token, buffer.getvalue(), "grey.png")
     assert response.status_code == 302
-    stored = Path(demo_app.config["UPLOAD_FOLDER"]) / photo_of(demo_app).photo
+    stored = Path(demo_app.config["UPLOAD_FOLDER"]) / f"{photo_stem(demo_app)}.jpg"
     with Image.open(stored) as image:
         assert all(120 <= value <= 136 for value in image.convert("L").getextrema())
+
+
+def test_a_new_photo_needs_its_description_and_keeps_the_upload(admin_client, demo_app, csrf_token):
+    before = photo_stem(demo_app)
+    response = post_photo(admin_client, csrf_token, image_bytes(), "a.jpg", **{"en-photo_alt": ""})
+    assert response.status_code == 400
+    assert "Say what the photo shows" in response.text
+    assert hidden_fields_in(response.text)["pending_photo"].endswith(".jpg")  # not lost
+    assert photo_stem(demo_app) == before
+
+
+def test_an_article_can_show_an_image_already_in_the_library(admin_client, demo_app, csrf_token):
+    post_photo(admin_client, csrf_token, image_bytes(), "a.jpg")
+    first = photo_of(demo_app).image_id
+    fields = hidden_fields_in(admin_client.get("/admin/articles/new").text)
+    data = article_form(fields, image_id=str(first))
+    assert admin_client.post("/admin/articles/new", data=data).status_code == 302
+    page = admin_client.get("/en/news/an-article-about-the-brewery").text
+    assert f"/media/{photo_stem(demo_app)}-480.avif" in page and 'alt="A new photo"' in page
+    missing = article_form(hidden_fields_in(admin_client.get("/admin/articles/new").text))
+    missing.update({"image_id": "999", "sk-slug": "iny", "en-slug": "other"})
+    refused = admin_client.post("/admin/articles/new", data=missing)
+    assert refused.status_code == 400 and "The library has no image 999." in refused.text
+
+
+def test_media_rebuild_makes_every_rendition_again(demo_app):
+    stem = photo_stem(demo_app)
+    folder = Path(demo_app.config["UPLOAD_FOLDER"])
+    (folder / f"{stem}-480.avif").unlink()
+    (folder / f"{stem}-share.jpg").unlink()
+    result = demo_app.test_cli_runner().invoke(args=["media", "rebuild"])
+    assert result.exit_code == 0 and "Rebuilt the renditions of 1 images." in result.output
+    assert (folder / f"{stem}-480.avif").is_file() and (folder / f"{stem}-share.jpg").is_file()
+    (folder / f"{stem}.jpg").unlink()
+    result = demo_app.test_cli_runner().invoke(args=["media", "rebuild"])
+    assert result.exit_code == 1 and stem in result.output

@@ -36,7 +36,7 @@ def actions(app, kind: str = "article", item_id: int = 1) -> list[tuple[int, str
 def article(app) -> Article:
     with app.app_context():
         found = db.session.get(Article, 1)
-        _ = found.translations
+        _ = found.translations, found.image
         return found
 
 
@@ -58,22 +58,26 @@ def test_every_save_is_a_revision_with_its_words_marked(admin_client, demo_app):
 def test_restoring_an_old_revision_adds_one_and_brings_its_text_and_photo_back(
     admin_client, demo_app
 ):
-    first_photo = article(demo_app).photo
+    first_photo = article(demo_app).image.stem
     photo = {"photo": (io.BytesIO(image_bytes()), "new.jpg")}
-    assert save(admin_client, EDIT, files=photo, **{"en-title": "New title"}).status_code == 302
+    alts = {"sk-photo_alt": "Nová", "en-photo_alt": "New"}
+    assert (
+        save(admin_client, EDIT, files=photo, **alts, **{"en-title": "New title"}).status_code
+        == 302
+    )
     replaced = article(demo_app)
-    assert replaced.photo != first_photo and replaced.translation("en").title == "New title"
+    assert replaced.image.stem != first_photo and replaced.translation("en").title == "New title"
     revision = admin_client.get("/admin/history/article/1/1").text
     form = FormValues(revision.split('action="/admin/history/article/1/1/restore"', 1)[1]).values
     response = admin_client.post("/admin/history/article/1/1/restore", data=form)
     assert response.status_code == 302
     restored = article(demo_app)
-    assert restored.photo == first_photo  # the old photo's file was kept all along
+    assert restored.image.stem == first_photo  # the old photo stayed in the library
     assert (
         restored.translation("en").title == "Japan proposes US purchase of semiconductor products"
     )
-    assert (Path(demo_app.config["UPLOAD_FOLDER"]) / first_photo).is_file()
-    assert f"/media/{first_photo}" in admin_client.get(SEED_EN).text
+    assert (Path(demo_app.config["UPLOAD_FOLDER"]) / f"{first_photo}.jpg").is_file()
+    assert f"/media/{first_photo}-480.avif" in admin_client.get(SEED_EN).text
     assert [a for _, a, _ in actions(demo_app)] == ["existing", "saved", "restored"]
     # History is never rewritten: the replaced version is still there to go back to.
     assert "New title" in unescape(admin_client.get("/admin/history/article/1/2").text)
@@ -92,7 +96,7 @@ def test_a_stale_restore_restores_nothing(admin_client, demo_app):
 
 
 def test_delete_and_restore_from_the_trash_round_trip(admin_client, demo_app):
-    photo = article(demo_app).photo
+    photo = article(demo_app).image.stem
     delete = FormValues(admin_client.get("/admin/articles/1/delete").text).values
     assert admin_client.post("/admin/articles/1/delete", data=delete).status_code == 302
     assert admin_client.get(SEED_EN).status_code == 404
@@ -101,7 +105,7 @@ def test_delete_and_restore_from_the_trash_round_trip(admin_client, demo_app):
     form = FormValues(trash.split(restore, 1)[1]).values
     assert admin_client.post(restore, data=form).status_code == 302
     back = admin_client.get(SEED_EN)
-    assert back.status_code == 200 and f"/media/{photo}" in back.text
+    assert back.status_code == 200 and f"/media/{photo}-480.jpg" in back.text
     assert [a for _, a, _ in actions(demo_app)] == ["existing", "deleted", "undeleted"]
     deleted = unescape(admin_client.get("/admin/history/article/1/2").text)
     assert "Moved to the trash" in deleted

@@ -106,11 +106,11 @@ def test_alt_text_is_required_in_every_language_unless_decorative(admin_client, 
 
 
 def test_a_file_that_is_not_a_picture_is_refused(admin_client, demo_app):
+    before = only_image(demo_app).id  # the demo article's photo
     response = upload(admin_client, b"%PDF-1.4 not a picture", "brewhouse.jpg")
     assert response.status_code == 400
     assert "JPEG, PNG" in BeautifulSoup(response.text, "html.parser").select_one(".error").text
-    with demo_app.app_context():
-        assert db.session.scalar(select(Image.id)) is None
+    assert only_image(demo_app).id == before
 
 
 def test_an_image_in_a_page_shows_with_the_alt_text_of_each_language(

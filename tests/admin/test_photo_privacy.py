@@ -21,7 +21,8 @@ from eurobrew.media.pixels import (
     UnsupportedImage,
     open_upload,
 )
-from eurobrew.media.storage import StoredPhoto, store_image, variant_name, variant_widths
+from eurobrew.media.renditions import FORMATS, rendition_name, rendition_widths, share_name
+from eurobrew.media.storage import StoredPhoto, store_picture
 
 SITE = PROJECT_ROOT / "site"
 COMMENT = b"<html><script>alert(1)</script> secret comment"
@@ -84,10 +85,17 @@ def encode(image: Image.Image, fmt: str, **params) -> bytes:
 
 
 def store(data: bytes, folder: Path) -> tuple[StoredPhoto, list[Path]]:
-    """Store upload ``data``; the photo and all its files, widest first."""
-    photo = store_image(open_upload(io.BytesIO(data)), folder)
-    widths = variant_widths(photo.width)
-    return photo, [folder / photo.name] + [folder / variant_name(photo.name, w) for w in widths]
+    """Store upload ``data``; the picture and its JPEG files: the stored one, each width
+    (narrowest first) and the share crop. Its AVIF and WebP files are checked here."""
+    photo = store_picture(open_upload(io.BytesIO(data)), folder)
+    stem, widths = photo.name.removesuffix(".jpg"), rendition_widths(photo.width)
+    for width in widths:
+        for extension in set(FORMATS) - {"jpg"}:
+            with Image.open(folder / rendition_name(stem, width, extension)) as other:
+                assert not {"exif", "icc_profile", "xmp", "comment"} & set(other.info)
+                assert len(other.getexif()) == 0
+    jpegs = [folder / rendition_name(stem, w, "jpg") for w in widths]
+    return photo, [folder / photo.name, *jpegs, folder / share_name(stem)]
 
 
 def jpeg_markers(data: bytes) -> list[tuple[int, bytes]]:
@@ -147,16 +155,16 @@ def test_a_jpeg_is_stored_upright_with_pixels_only(tmp_path):
         assert exif[ExifTags.Base.Make] == "SpyCam" and exif[ExifTags.Base.Orientation] == 6
         assert exif.get_ifd(ExifTags.IFD.GPSInfo)[ExifTags.GPS.GPSLatitudeRef] == "N"
     photo, files = store(data, tmp_path)
-    assert (photo.width, photo.height) == (1200, 1800)  # turned a quarter clockwise
-    assert len(files) == 3
+    assert (photo.width, photo.height) == (1600, 2400)  # turned a quarter clockwise
+    assert len(files) == 6
     for path in files:
         assert_pixels_only(path)
     with Image.open(files[0]) as stored:
-        assert stored.size == (1200, 1800)
-        red, green, blue = stored.getpixel((1150, 50))  # the corner is now top right
+        assert stored.size == (1600, 2400)
+        red, green, blue = stored.getpixel((1550, 50))  # the corner is now top right
         assert red > 200 and green < 60 and blue < 60
         assert stored.getpixel((50, 50))[0] < 180
-    for path, width in zip(files[1:], variant_widths(1200), strict=True):
+    for path, width in zip(files[1:-1], rendition_widths(1600), strict=True):
         with Image.open(path) as copy:
             assert copy.size == (width, width * 3 // 2)
 
@@ -173,7 +181,7 @@ def test_a_png_loses_its_text_chunks(tmp_path):
         assert upload.info["Comment"] == COMMENT.decode() and "XML:com.adobe.xmp" in upload.info
         assert upload.getexif()[ExifTags.Base.Make] == "SpyCam"
     photo, files = store(data, tmp_path)
-    assert (photo.width, photo.height) == (1000, 700) and len(files) == 3
+    assert (photo.width, photo.height) == (1000, 700) and len(files) == 5  # 480, 800, 1000, share
     for path in files:
         assert_pixels_only(path)
 
@@ -184,7 +192,7 @@ def test_a_webp_loses_its_exif_and_xmp(tmp_path):
     with Image.open(io.BytesIO(data)) as upload:
         assert "exif" in upload.info and "xmp" in upload.info
     photo, files = store(data, tmp_path)
-    assert (photo.width, photo.height) == (1000, 700) and len(files) == 3
+    assert (photo.width, photo.height) == (1000, 700) and len(files) == 5  # 480, 800, 1000, share
     for path in files:
         assert_pixels_only(path)
 
@@ -266,7 +274,7 @@ from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from PIL import Image
 from eurobrew.media.pixels import open_upload
-from eurobrew.media.storage import store_image
+from eurobrew.media.storage import store_picture
 def peak_kb():
     status = Path("/proc/self/status").read_text()
     return int(status.split("VmHWM:")[1].split()[0])
@@ -274,9 +282,9 @@ data, folder = Path(sys.argv[2]).read_bytes(), Path(sys.argv[3])
 fmt = Image.open(io.BytesIO(data)).format
 warm_up = io.BytesIO()
 Image.new("RGB", (64, 64)).save(warm_up, fmt)
-store_image(open_upload(warm_up), folder)
+store_picture(open_upload(warm_up), folder)
 before = peak_kb()
-photo = store_image(open_upload(io.BytesIO(data)), folder)
+photo = store_picture(open_upload(io.BytesIO(data)), folder)
 print(json.dumps({"growth_mb": (peak_kb() - before) / 1024, "width": photo.width}))
 """
 
@@ -313,7 +321,7 @@ def test_storing_the_largest_upload_grows_a_worker_by_under_300_mb(
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
     result = json.loads(done.stdout)
     print(upload.name, f"{result['growth_mb']:.0f} MB")
-    assert result["width"] == 1200
+    assert result["width"] == 1600
     assert result["growth_mb"] < 300
 
 

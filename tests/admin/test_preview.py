@@ -28,9 +28,9 @@ def preview_new(client, lang: str, **fields):
 
 
 def shown_photo(html: str) -> str | None:
-    """The file name of the photo in the page's article, if it has one."""
-    found = re.search(r'<figure class="photo">\s*<img src="/media/([^"]+)"', html)
-    return found[1] if found else None
+    """The stored picture (``<stem>.jpg``) of the photo in the page's article, if any."""
+    found = re.search(r'<figure class="photo"><picture>.*?<img src="/media/([0-9a-f]+)-', html)
+    return f"{found[1]}.jpg" if found else None
 
 
 def test_a_preview_is_the_public_page_of_what_was_typed(admin_client, demo_app):

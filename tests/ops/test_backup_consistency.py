@@ -22,13 +22,12 @@ BACKUPS = 6
 
 
 def named_in(database) -> set[str]:
-    """Every photo a backup's database copy names: articles, and their revisions."""
+    """Every picture file a backup's database copy names: each library image's stored
+    picture and its share crop (its last rendition written), and older revisions' photos."""
     with sqlite3.connect(database) as copy:
-        rows = copy.execute(
-            "SELECT photo FROM articles WHERE photo IS NOT NULL"
-            " UNION SELECT photo FROM revisions WHERE photo IS NOT NULL"
-        ).fetchall()
-    return {name for (name,) in rows}
+        stems = [stem for (stem,) in copy.execute("SELECT stem FROM images")]
+        old = copy.execute("SELECT photo FROM revisions WHERE photo IS NOT NULL").fetchall()
+    return {f"{s}.jpg" for s in stems} | {f"{s}-share.jpg" for s in stems} | {n for (n,) in old}
 
 
 def archived(folder) -> set[str]:
@@ -65,6 +64,7 @@ def test_backups_during_photo_replacements_hold_every_named_photo(
         while not stop.is_set():
             values = FormValues(client.get(EDIT).text).values
             values.update(save="Save", photo=(io.BytesIO(image_bytes()), "new.jpg"))
+            values.update({"sk-photo_alt": "Nová fotografia", "en-photo_alt": "A new photo"})
             response = client.post(EDIT, data=values, content_type="multipart/form-data")
             replaced.append(response.status_code)
 

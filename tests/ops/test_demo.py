@@ -46,7 +46,8 @@ def test_seed_article_in_both_languages(demo_app):
         sk, en = article.translation("sk"), article.translation("en")
         assert (sk.place, en.place) == ("Tokio", "Tokyo")
         assert article.published_on.isoformat() == "2025-05-29"
-        assert article.photo_credit == "Jen"
+        assert article.image.credit == "Jen"  # the photo is a library image, described
+        assert article.image.text("sk").alt and article.image.text("en").alt
         assert "163,72" in sk.note and "163.72" in en.note
         assert en.body.startswith("Japan has proposed buying up to 1 trillion yen")
         assert "odkaz na stránku" not in sk.body + en.body

@@ -11,7 +11,7 @@ from PIL import Image
 from eurobrew import create_app
 from eurobrew.extensions import db
 from eurobrew.media.pixels import open_upload
-from eurobrew.media.storage import store_image
+from eurobrew.media.storage import store_picture
 from eurobrew.models import User
 
 
@@ -51,10 +51,11 @@ def test_uploads_are_shared_with_the_folders_group_only(tmp_path):
     Image.new("RGB", (900, 600), (200, 120, 40)).save(buffer, "PNG")
     buffer.seek(0)
     folder = tmp_path / "uploads"
-    stored = store_image(open_upload(buffer), folder)
+    stored = store_picture(open_upload(buffer), folder)
     assert mode(folder) == 0o2750  # new files take the folder's group (nginx's)
     files = list(folder.iterdir())
-    assert stored.name in {f.name for f in files} and len(files) == 3
+    # Stored, then 480, 800 and 900 wide in three formats each, and the share crop.
+    assert stored.name in {f.name for f in files} and len(files) == 11
     assert {mode(f) for f in files} == {0o640}
 
 

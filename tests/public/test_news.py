@@ -74,7 +74,11 @@ def test_article_page_has_everything(client):
     assert "1 EUR = 163.72 JPY; 1 EUR = 1.1356 USD" in html
     assert ">Source</a>" in html and 'href="https://www.tasr.sk/"' in html
     assert "Photo: Jen" in html
-    assert re.search(r'<img src="/media/[0-9a-f]+\.jpg" alt="[^"]+" width="\d+"', html)
+    assert re.search(r'<source type="image/avif" srcset="/media/[0-9a-f]+-480\.avif 480w', html)
+    assert re.search(
+        r'<img src="/media/[0-9a-f]+-\d+\.jpg" srcset="[^"]+" sizes="[^"]+" width', html
+    )
+    assert re.search(r'alt="Semiconductor wafers and microchips" fetchpriority="high"', html)
     assert "odkaz na stránku" not in html
     sk = client.get(SEED_SK).get_data(as_text=True)
     assert dateline(sk, "Tokio", "sk") == SEED_DATE

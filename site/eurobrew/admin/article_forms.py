@@ -11,19 +11,20 @@ from wtforms import (
     Form,
     FormField,
     HiddenField,
+    IntegerField,
     SelectChoice,
     SelectField,
     StringField,
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, Optional, ValidationError
+from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 
 from ..i18n import LANGUAGES
 from ..models import ArticleStatus
 from ..validators import max_length, single_line
 from .forms import REQUIRED, AdminForm, VersionField, strip_filter, web_address
-from .media_forms import images_in_library
+from .media_forms import images_in_library, library_number
 from .slugs import settle_slug, slug_field
 from .uploads import decoded_upload
 
@@ -105,6 +106,10 @@ class ArticleForm(AdminForm):
     photo = FileField(_l("Photo (JPEG, PNG or WebP)"))
     # A photo stored with an earlier sending of this form (an error, a conflict): kept.
     pending_photo = HiddenField()
+    image_id = IntegerField(
+        _l("Or an image from the library (its number)"),
+        validators=[Optional(), NumberRange(min=1), library_number],
+    )
     remove_photo = BooleanField(_l("Remove the current photo"))
     photo_credit = StringField(
         _l("Photo credit"), filters=[strip_filter], validators=[max_length(200), single_line]

@@ -16,16 +16,17 @@ from sqlalchemy.exc import IntegrityError
 from ..extensions import db
 from ..i18n import LANGUAGES
 from ..media import upload_folder
-from ..media.storage import StoredPhoto, store_image, stored_photo
+from ..media.storage import StoredPhoto, store_picture, stored_photo
 from ..models import Article, ArticleOldSlug, ArticleTranslation
 from ..models.base import utcnow
 from ..models.revisions import RevisionAction
 from ..models.translated import set_translations
 from .article_forms import ArticleForm
+from .article_photo import apply_photo, chosen_image_id, missing_alt_texts, photo_form_data
 from .editing import commit_revision, ensure_baseline
 from .kinds import ARTICLE
 
-TEXT_FIELDS = ("title", "slug", "place", "body", "note", "photo_alt")
+TEXT_FIELDS = ("title", "slug", "place", "body", "note")
 
 
 def form_data(article: Article) -> dict:
@@ -35,13 +36,14 @@ def form_data(article: Article) -> dict:
         "published_on": article.published_on,
         "status": article.status,
         "publish_at": to_user_timezone(article.publish_at).replace(tzinfo=None, second=0),
-        "photo_credit": article.photo_credit,
         "source_url": article.source_url,
     }
+    photo = photo_form_data(article)
     for lang in LANGUAGES:
         translation = article.translation(lang)
-        data[lang] = {f: getattr(translation, f) for f in TEXT_FIELDS} if translation else {}
-    return data
+        texts = {f: getattr(translation, f) for f in TEXT_FIELDS} if translation else {}
+        data[lang] = {**texts, **photo.pop(lang)} if translation else {}
+    return {**data, **photo}
 
 
 def slug_clashes(form: ArticleForm, article_id: int | None) -> bool:
@@ -82,7 +84,7 @@ def new_photo_of(form: ArticleForm) -> StoredPhoto | None:
     if form.photo_image is None:
         return stored_photo(form.pending_photo.data, folder)
     try:
-        photo = store_image(form.photo_image, folder)
+        photo = store_picture(form.photo_image, folder)
     except OSError as error:
         # A full disk or an upload folder that cannot be written: store_image has removed
         # what it began, and nothing reached the database.
@@ -110,17 +112,12 @@ def typed_publish_at(form: ArticleForm, saved: datetime | None) -> datetime:
     return typed
 
 
-def apply_form(article: Article, form: ArticleForm, new_photo: StoredPhoto | None) -> None:
+def apply_form(article: Article, form: ArticleForm) -> None:
     """Copy the form's shared fields onto ``article``."""
     article.published_on = form.published_on.data
     article.status = form.status.data
     article.publish_at = typed_publish_at(form, article.publish_at)
-    article.photo_credit = form.photo_credit.data
     article.source_url = form.source_url.data
-    if new_photo is not None or form.remove_photo.data:
-        article.photo = new_photo.name if new_photo else None
-        article.photo_width = new_photo.width if new_photo else None
-        article.photo_height = new_photo.height if new_photo else None
 
 
 def typed_texts(form: ArticleForm) -> dict[str, dict]:
@@ -141,6 +138,8 @@ def save_article(article: Article | None, form: ArticleForm, username: str) -> A
         new_photo = new_photo_of(form)
     except PhotoNotStored:
         return None
+    if missing_alt_texts(form, chosen_image_id(article, form, new_photo)):
+        return None
     creating = article is None
     try:
         if creating:
@@ -148,13 +147,15 @@ def save_article(article: Article | None, form: ArticleForm, username: str) -> A
             db.session.add(article)
         else:
             ensure_baseline(ARTICLE, article)
-        apply_form(article, form, new_photo)
+        apply_form(article, form)
         db.session.flush()
         set_translations(article, typed_texts(form), ArticleTranslation, ArticleOldSlug)
+        photo_revision = apply_photo(article, form, new_photo, username)
         article.updated_by = username
         article.updated_at = utcnow()
         action = RevisionAction.CREATED if creating else RevisionAction.SAVED
-        commit_revision(ARTICLE, article, action, username)
+        also = [photo_revision] if photo_revision else []
+        commit_revision(ARTICLE, article, action, username, also)
     except IntegrityError:
         # Another admin took a slug between the check and the commit.
         db.session.rollback()

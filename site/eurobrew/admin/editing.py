@@ -66,28 +66,33 @@ def ensure_baseline(kind: Kind, item) -> None:
     baselines[(kind.name, item.id)] = (item.version, kind.snapshot(item), item.updated_by or "")
 
 
-def commit_revision(kind: Kind, item, action: str, username: str) -> Revision:
-    """Flush the change (checking the version), add its revision and commit both at once."""
-    return commit_revisions(kind, [item], action, username)[0]
+def add_revision(kind: Kind, item, action: str, username: str) -> Revision:
+    """Add ``item``'s revision to the flushed transaction, after the starting point
+    ``ensure_baseline`` noted for its first recorded change; the caller commits."""
+    baseline = db.session.info.get(BASELINES, {}).pop((kind.name, item.id), None)
+    if baseline and not revisions_of(kind.name, item.id):
+        version, data, by = baseline
+        record_revision(kind.name, item.id, version, RevisionAction.EXISTING, data, by)
+    return record_revision(kind.name, item.id, item.version, action, kind.snapshot(item), username)
 
 
-def commit_revisions(kind: Kind, items: list, action: str, username: str) -> list[Revision]:
+def commit_revision(kind: Kind, item, action: str, username: str, also=()) -> Revision:
+    """Flush the change (checking the version), add its revision and commit both at once.
+
+    ``also``: (kind, item, action) of other items changed with it (an article's new photo),
+    whose revisions go into the same transaction.
+    """
+    return commit_revisions(kind, [item], action, username, also)[0]
+
+
+def commit_revisions(kind: Kind, items: list, action: str, username: str, also=()) -> list:
     """Flush the changes of ``items`` (checking each version), add a revision for each and
     commit them all at once (a reordered menu changes several pages)."""
-    noted = db.session.info.get(BASELINES, {})
-    baselines = [noted.pop((kind.name, item.id), None) for item in items]
     try:
         db.session.flush()
-        revisions = []
-        for item, baseline in zip(items, baselines, strict=True):
-            if baseline and not revisions_of(kind.name, item.id):
-                version, data, by = baseline
-                record_revision(kind.name, item.id, version, RevisionAction.EXISTING, data, by)
-            revisions.append(
-                record_revision(
-                    kind.name, item.id, item.version, action, kind.snapshot(item), username
-                )
-            )
+        revisions = [add_revision(kind, item, action, username) for item in items]
+        for other_kind, other, other_action in also:
+            add_revision(other_kind, other, other_action, username)
         db.session.commit()
     except StaleDataError as error:
         db.session.rollback()

@@ -104,3 +104,9 @@ def images_in_library(form, field) -> None:
                 numbers=", ".join(str(n) for n in missing),
             )
         )
+
+
+def library_number(form, field) -> None:
+    """An image number the library holds (out of the trash)."""
+    if field.data and not existing_image_ids([field.data]):
+        raise ValidationError(_l("The library has no image %(number)d.", number=field.data))

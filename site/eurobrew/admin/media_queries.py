@@ -78,10 +78,26 @@ def _bodies_naming(translation, owner, kind: Kind, image_id: int) -> list[Use]:
     ]
 
 
+def _articles_showing(image_id: int) -> list[Use]:
+    query = (
+        select(Article.id, ArticleTranslation.lang, ArticleTranslation.title, Article.deleted_at)
+        .join(ArticleTranslation, ArticleTranslation.article_id == Article.id)
+        .where(Article.image_id == image_id)
+        .order_by(Article.id, ArticleTranslation.lang)
+    )
+    return [
+        Use(ARTICLE, row.id, row.lang, row.title, row.deleted_at is not None)
+        for row in db.session.execute(query)
+    ]
+
+
 def image_uses(image_id: int) -> list[Use]:
-    """Every article and page (in the trash too) whose body places the image."""
-    return _bodies_naming(ArticleTranslation, Article, ARTICLE, image_id) + _bodies_naming(
-        PageTranslation, Page, PAGE, image_id
+    """Every article (in the trash too) showing the image as its photo, and every article
+    and page whose body places it."""
+    return (
+        _articles_showing(image_id)
+        + _bodies_naming(ArticleTranslation, Article, ARTICLE, image_id)
+        + _bodies_naming(PageTranslation, Page, PAGE, image_id)
     )
 
 

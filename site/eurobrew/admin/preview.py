@@ -23,10 +23,12 @@ from flask_babel import lazy_gettext as _l
 from ..extensions import db
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
 from ..i18n.switch import set_counterparts
+from ..media.library import library_image
 from ..models import Article
 from ..models.base import utcnow
 from ..news import queries as news_queries
 from . import bp
+from .article_photo import chosen_image_id
 from .article_service import TEXT_FIELDS, PhotoNotStored, new_photo_of
 from .templating import article_state
 
@@ -74,20 +76,28 @@ def unsaved_bar() -> PreviewBar:
     )
 
 
-def preview_photo(form, article: Article | None) -> SimpleNamespace:
-    """The photo the article would have if the form were saved now."""
+def preview_photo(form, article: Article | None, lang: str) -> SimpleNamespace | None:
+    """The photo the article would show if the form were saved now, described as typed."""
     chosen = None
     with suppress(PhotoNotStored):
         chosen = new_photo_of(form)  # stored once; the form's next sending reuses it
     if chosen is not None:
-        return SimpleNamespace(
-            photo=chosen.name, photo_width=chosen.width, photo_height=chosen.height
-        )
-    if article is not None and article.photo and not form.remove_photo.data:
-        return SimpleNamespace(
-            photo=article.photo, photo_width=article.photo_width, photo_height=article.photo_height
-        )
-    return SimpleNamespace(photo=None, photo_width=None, photo_height=None)
+        stem, size, captions = chosen.name.removesuffix(".jpg"), (chosen.width, chosen.height), {}
+    else:
+        image = library_image(chosen_image_id(article, form, None))
+        if image is None:
+            return None
+        stem, size, captions = image.stem, (image.width, image.height), image.captions
+    alt = form.translations()[lang].photo_alt.data or ""
+    return SimpleNamespace(
+        stem=stem,
+        width=size[0],
+        height=size[1],
+        credit=form.photo_credit.data,
+        decorative=False,
+        alts={lang: alt},
+        captions=captions,
+    )
 
 
 def typed_article(form, article: Article | None, lang: str):
@@ -96,11 +106,9 @@ def typed_article(form, article: Article | None, lang: str):
     shared = SimpleNamespace(
         id=article.id if article else None,
         published_on=form.published_on.data or date.today(),
-        photo_credit=form.photo_credit.data,
         source_url=form.source_url.data,
         updated_at=now,
         translations=[],
-        **vars(preview_photo(form, article)),
     )
     section = form.translations()[lang]
     texts = {name: getattr(section, name).data or "" for name in TEXT_FIELDS}
@@ -122,6 +130,7 @@ def article_preview(form, article: Article | None):
         unsaved_bar(),
         article=shared,
         translation=translation,
+        photo=preview_photo(form, article, lang),
         back_page=1,
     )
     return html
@@ -178,5 +187,6 @@ def preview_article(article_id: int, language: str):
         saved_bar(article, lang),
         article=article,
         translation=translation,
+        photo=library_image(article.image_id),
         back_page=1,
     )

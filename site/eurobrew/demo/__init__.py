@@ -50,19 +50,17 @@ def load_demo(upload_folder: Path) -> bool:
 
 def seed_article(upload_folder: Path) -> Article:
     """The seed's news article in both languages, published, with its photo."""
-    photo = seed_photo(upload_folder)
+    texts = SEED_ARTICLE["translations"]
+    alts = {lang: fields["photo_alt"] for lang, fields in texts.items()}
     article = Article(
         published_on=SEED_ARTICLE["published_on"],
         status=ArticleStatus.PUBLISHED.value,
         publish_at=utcnow(),
-        photo=photo.name,
-        photo_width=photo.width,
-        photo_height=photo.height,
-        photo_credit=SEED_ARTICLE["photo_credit"],
+        image=seed_photo(upload_folder, SEED_ARTICLE["photo_credit"], alts),
         source_url=SEED_ARTICLE["source_url"],
     )
     article.translations = [
-        ArticleTranslation(lang=lang, **fields)
-        for lang, fields in SEED_ARTICLE["translations"].items()
+        ArticleTranslation(lang=lang, **{k: v for k, v in fields.items() if k != "photo_alt"})
+        for lang, fields in texts.items()
     ]
     return article

@@ -77,7 +77,6 @@ def _article(published_on: date, now) -> dict:
         "published_on": published_on,
         "status": ArticleStatus.PUBLISHED.value,
         "publish_at": now,
-        "photo_credit": "",
         "source_url": "",
         "created_at": now,
         "updated_at": now,
@@ -118,6 +117,5 @@ def _translation(article_id, lang, title, slug, place, body, now) -> dict:
         "place": place,
         "body": body,
         "note": "",
-        "photo_alt": "",
         "updated_at": now,
     }

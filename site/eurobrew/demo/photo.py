@@ -6,7 +6,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from ..media.storage import StoredPhoto, store_image
+from ..media.storage import store_picture
+from ..models import Image as Image_
+from ..models import ImageText
 
 WIDTH, HEIGHT = 1200, 675
 
@@ -27,6 +29,10 @@ def draw_wafer() -> Image.Image:
     return image
 
 
-def seed_photo(folder: Path) -> StoredPhoto:
-    """Draw the wafer and store it like an uploaded photo."""
-    return store_image(draw_wafer(), folder)
+def seed_photo(folder: Path, credit: str, alts: dict[str, str]) -> Image_:
+    """Draw the wafer and store it in the library like an uploaded picture."""
+    stored = store_picture(draw_wafer(), folder)
+    image = Image_(stem=stored.name.removesuffix(".jpg"), width=stored.width, height=stored.height)
+    image.credit = credit
+    image.texts = [ImageText(lang=lang, alt=alt) for lang, alt in alts.items()]
+    return image

@@ -2,12 +2,11 @@
 
 from pathlib import Path
 
-from flask import Blueprint, current_app, send_from_directory, url_for
+from flask import Blueprint, current_app, send_from_directory
 
 from ..i18n.locale import current_language
 from .bodies import render_body
-from .library import figure, library_image
-from .storage import variant_name, variant_widths
+from .library import figure, share_image
 
 bp = Blueprint("media", __name__)
 
@@ -30,20 +29,6 @@ def photo(filename: str):
     return response
 
 
-@bp.app_template_global()
-def photo_srcset(name: str, width: int | None) -> str:
-    """``srcset`` of a photo: its smaller copies (those stored) and the photo itself."""
-    folder = upload_folder()
-    entries = [
-        f"{url_for('media.photo', filename=variant_name(name, w))} {w}w"
-        for w in variant_widths(width or 0)
-        if (folder / variant_name(name, w)).is_file()  # photos stored before copies existed
-    ]
-    if not entries:
-        return ""
-    return ", ".join([*entries, f"{url_for('media.photo', filename=name)} {width}w"])
-
-
 @bp.app_template_filter("body")
 def body_filter(text: str, first_is_top: bool = False):
     """An article's or page's body as HTML, its library images in the page's language."""
@@ -51,7 +36,12 @@ def body_filter(text: str, first_is_top: bool = False):
 
 
 @bp.app_template_global()
-def library_figure(image_id: int | None, priority: bool = False):
-    """A library image as a figure in the page's language; empty when it is not there."""
-    image = library_image(image_id)
-    return figure(image, current_language(), priority) if image else ""
+def photo_figure(image, priority: bool = True):
+    """A page's top photo (a library image) as a figure in the page's language."""
+    return figure(image, current_language(), priority)
+
+
+@bp.app_template_global("share_image")
+def share_image_of(image) -> dict:
+    """The Open Graph image of a page's photo, described in the page's language."""
+    return share_image(image, current_language())

@@ -107,6 +107,12 @@ def figure(image: SimpleNamespace, lang: str, priority: bool = False):
     )
 
 
+def largest_jpeg_url(image: SimpleNamespace) -> str:
+    """The absolute address of an image's widest JPEG (for structured data and feeds)."""
+    name = rendition_name(image.stem, rendition_widths(image.width)[-1], "jpg")
+    return url_for("media.photo", filename=name, _external=True)
+
+
 def share_image(image: SimpleNamespace, lang: str) -> dict:
     """The Open Graph image of ``image``: its 1200 x 630 crop, absolute URL and alt text."""
     width, height = share_size(image.width, image.height)

@@ -14,11 +14,11 @@ from typing import BinaryIO
 from PIL import ExifTags, Image, ImageCms
 
 # The largest a photo is ever stored; larger originals are reduced on upload.
-MAX_WIDTH = 1200
+MAX_WIDTH = 1600
 MAX_HEIGHT = MAX_WIDTH * 4  # so that a long strip of a picture stays a small file
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 # More than most cameras make. Storing a 40-megapixel upload grows a worker by at most about
-# 270 MB (a progressive JPEG; a PNG 190 MB), as tests/admin/test_photo_privacy.py measures; at 50
+# 270 MB (a progressive JPEG; a PNG 175 MB), as tests/admin/test_photo_privacy.py measures; at 50
 # megapixels that JPEG reached 300 MB.
 MAX_PIXELS = 40_000_000
 # The memory a decoder may hold at full size. Bytes a pixel, measured with Pillow 13: a PNG
@@ -29,7 +29,7 @@ DECODE_BUDGET = 256_000_000
 BYTES_A_PIXEL = {"PNG": 4, "WEBP": 16}
 # Reducing to twice the stored size first keeps resampling as sharp as thumbnail() does,
 # unless that copy would be larger than this many pixels.
-WORK_PIXELS = 12_000_000
+WORK_PIXELS = 8_000_000
 STRIP_PIXELS = 1 << 20  # converted a strip at a time: never a second full-size copy
 
 SRGB = ImageCms.createProfile("sRGB")

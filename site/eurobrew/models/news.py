@@ -9,7 +9,6 @@ from sqlalchemy import (
     CheckConstraint,
     ForeignKey,
     Index,
-    Integer,
     String,
     text,
 )
@@ -17,6 +16,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from .base import NEVER_REUSE_IDS, utcnow
+from .media import Image
 from .translated import OldSlug, Translated, Translation
 
 
@@ -64,13 +64,14 @@ class Article(Translated, db.Model):
     published_on: Mapped[date]
     status: Mapped[str] = mapped_column(String(16), default=ArticleStatus.DRAFT.value)
     publish_at: Mapped[datetime] = mapped_column(default=utcnow)
-    photo: Mapped[str | None] = mapped_column(String(255))
-    photo_width: Mapped[int | None] = mapped_column(Integer)
-    photo_height: Mapped[int | None] = mapped_column(Integer)
-    photo_credit: Mapped[str] = mapped_column(String(200), default="")
+    # The photo above the article: a library image (its alt text and credit are the image's).
+    image_id: Mapped[int | None] = mapped_column(
+        ForeignKey("images.id", ondelete="SET NULL"), index=True
+    )
     source_url: Mapped[str] = mapped_column(String(500), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
+    image: Mapped[Image | None] = relationship()
     translations: Mapped[list[ArticleTranslation]] = relationship(
         back_populates="article", cascade="all, delete-orphan", order_by="ArticleTranslation.lang"
     )
@@ -90,7 +91,6 @@ class ArticleTranslation(Translation, db.Model):
     slug: Mapped[str] = mapped_column(String(200))
     place: Mapped[str] = mapped_column(String(120), default="")
     note: Mapped[str] = mapped_column(String(500), default="")
-    photo_alt: Mapped[str] = mapped_column(String(300), default="")
 
     article: Mapped[Article] = relationship(back_populates="translations")
 

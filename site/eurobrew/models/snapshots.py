@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from sqlalchemy import select
+
+from ..extensions import db
 from .company import CompanyContact
 from .media import Image, ImageText
 from .news import Article, ArticleOldSlug, ArticleTranslation
 from .pages import Page, PageOldSlug, PageTranslation, parent_by_key, parent_key
 from .translated import assign, set_translations
 
-ARTICLE_FIELDS = ("published_on", "status", "publish_at", "photo_credit", "source_url")
-PHOTO_FIELDS = ("photo", "photo_width", "photo_height")
-ARTICLE_TEXTS = ("title", "slug", "place", "body", "note", "photo_alt")
+ARTICLE_FIELDS = ("published_on", "status", "publish_at", "source_url", "image_id")
+ARTICLE_TEXTS = ("title", "slug", "place", "body", "note")
 PAGE_FIELDS = ("menu_order", "visible")
 IMAGE_FIELDS = ("credit", "decorative", "focal_x", "focal_y")
 IMAGE_TEXTS = ("alt", "caption")
@@ -44,7 +46,7 @@ def _texts(item, names: tuple[str, ...]) -> dict[str, dict]:
 
 def article_snapshot(article: Article) -> dict:
     """Every field of an article and each of its translations."""
-    data = {name: _plain(getattr(article, name)) for name in ARTICLE_FIELDS + PHOTO_FIELDS}
+    data = {name: _plain(getattr(article, name)) for name in ARTICLE_FIELDS}
     data["translations"] = _texts(article, ARTICLE_TEXTS)
     return data
 
@@ -91,9 +93,27 @@ def restore_article(article: Article, data: dict) -> None:
     """Bring ``article`` back to a snapshot: fields, photo, translations and their slugs."""
     article.published_on = date.fromisoformat(data["published_on"])
     article.publish_at = datetime.fromisoformat(data["publish_at"])
-    for name in ("status", "photo_credit", "source_url", *PHOTO_FIELDS):
+    for name in ("status", "source_url"):
         assign(article, name, data.get(name))
-    set_translations(article, data["translations"], ArticleTranslation, ArticleOldSlug)
+    article.image_id = snapshot_image_id(data)
+    texts = {
+        lang: {name: value for name, value in fields.items() if name in ARTICLE_TEXTS}
+        for lang, fields in data["translations"].items()
+    }
+    set_translations(article, texts, ArticleTranslation, ArticleOldSlug)
+
+
+def snapshot_image_id(data: dict) -> int | None:
+    """The library image a snapshot's article shows, if the library still has it.
+
+    Snapshots taken before photos were library images name the photo's file instead.
+    """
+    if data.get("photo"):
+        stem = str(data["photo"]).removesuffix(".jpg")
+        return db.session.scalar(select(Image.id).where(Image.stem == stem))
+    if data.get("image_id"):
+        return db.session.scalar(select(Image.id).where(Image.id == data["image_id"]))
+    return None
 
 
 def restore_page(page: Page, data: dict) -> None:

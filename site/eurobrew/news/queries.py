@@ -21,10 +21,8 @@ from ..models.base import utcnow
 from ..models.translated import counterpart_slug_query, current_slug_query
 from ..web.memo import memoize_per_content
 
-ARTICLE_COLUMNS = ("id", "published_on", "photo", "photo_width", "photo_height")
-ARTICLE_COLUMNS += ("photo_credit", "source_url", "publish_at", "updated_at")
-TRANSLATION_COLUMNS = ("lang", "slug", "title", "body", "place", "note", "photo_alt")
-TRANSLATION_COLUMNS += ("updated_at",)
+ARTICLE_COLUMNS = ("id", "published_on", "image_id", "source_url", "publish_at", "updated_at")
+TRANSLATION_COLUMNS = ("lang", "slug", "title", "body", "place", "note", "updated_at")
 NEWEST_FIRST = (Article.published_on.desc(), Article.id.desc())
 # Every STRIDE-th article's place in the list is kept (see position_in_list).
 STRIDE = 256

@@ -4,6 +4,7 @@ from flask import abort, current_app, redirect, render_template, url_for
 
 from ..i18n.locale import add_language_rules, current_language
 from ..i18n.switch import same_page_everywhere, set_counterparts
+from ..media.library import library_image
 from ..web.layout import set_menu_key
 from ..web.pagination import paginate
 from . import bp, queries
@@ -40,7 +41,11 @@ def article_detail(slug: str):
     per_page = current_app.config["NEWS_PER_PAGE"]
     back_page = queries.position_in_list(article, lang) // per_page + 1
     return render_template(
-        "news/detail.html", article=article, translation=translation, back_page=back_page
+        "news/detail.html",
+        article=article,
+        translation=translation,
+        photo=library_image(article.image_id),
+        back_page=back_page,
     )
 
 

@@ -11,6 +11,7 @@ from werkzeug.urls import iri_to_uri
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, OG_LOCALES
 from ..i18n.locale import current_language
 from ..i18n.switch import recorded_counterparts
+from ..media.library import largest_jpeg_url
 from ..models import Article, ArticleTranslation
 from ..web.layout import company_contact
 from . import bp, structured
@@ -73,11 +74,13 @@ def organization_ld() -> Markup:
     return structured.json_ld(structured.organization(contact, lang, home))
 
 
-def article_ld(article: Article, translation: ArticleTranslation) -> Markup:
-    """An article page's NewsArticle JSON-LD."""
+def article_ld(article: Article, translation: ArticleTranslation, photo=None) -> Markup:
+    """An article page's NewsArticle JSON-LD (``photo``: its library image, if any)."""
     contact = company_contact()
     publisher = {"name": contact.name(translation.lang)} if contact else None
     data = structured.news_article(article, translation, canonical_url(), publisher)
+    if photo is not None:
+        data["image"] = [largest_jpeg_url(photo)]
     return structured.json_ld(data)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from flask import url_for
 from markupsafe import Markup
 
 from ..models import Article, ArticleTranslation, CompanyContact
@@ -66,8 +65,6 @@ def news_article(
         "datePublished": published_datetime(article),
         "dateModified": modified_datetime(article, translation),
     }
-    if article.photo:
-        data["image"] = [url_for("media.photo", filename=article.photo, _external=True)]
     if translation.place:
         data["dateline"] = translation.place
     if publisher:
