@@ -20,7 +20,11 @@ import sitemap
 from datasets import SEED_EN, SEED_SK
 from serve import Server, serve
 
+from eurobrew.demo import NEWS
+
 SMALL = 1_000
+# flask demo load's articles: the seed and the demo news, before any generated one.
+DEMO_ARTICLES = 1 + len(NEWS)
 
 
 @dataclass
@@ -72,7 +76,7 @@ def measure(
 ) -> GrowthRun:
     """Both situations on ``database``; ``at_small`` runs on the site at 1,000 articles
     before any server of this module starts."""
-    instance = datasets.prepare(database, "growth", articles=SMALL - 1)  # and the seed
+    instance = datasets.prepare(database, "growth", articles=SMALL - DEMO_ARTICLES)
     if at_small:
         at_small(instance)
     run = GrowthRun(database.kind, large, instance)

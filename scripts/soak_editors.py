@@ -24,7 +24,7 @@ from sqlalchemy import create_engine, text
 
 from http_client import AdminSession, FormValues, saved_id
 
-EDITED_ARTICLES = (1, 2, 3)  # the seed article and two generated ones, shared by both admins
+EDITED_ARTICLES = (1, 2, 3)  # the seed article and two demo news, shared by both admins
 EDITED_PAGES = (2, 3, 4, 5)  # products, activities, links, about
 COLLIDE_EVERY = 4  # every 4th edit, both admins have the same form open when they send it
 MOST_CONFLICTS = 5  # sends of one edit before giving up (each after a new conflict)

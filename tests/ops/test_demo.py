@@ -1,11 +1,17 @@
 """Demo content: loaded once into an empty database, never twice; bulk articles."""
 
+import re
+
+import pytest
 from sqlalchemy import func, select
 
 from eurobrew.demo import load_demo
 from eurobrew.extensions import db
 from eurobrew.media import upload_folder
 from eurobrew.models import Article, ArticleTranslation, CompanyContact, Page, PageTranslation
+from support.site_pages import SEED_EN, SEED_SK
+
+SEED_EN_SLUG = SEED_EN.rsplit("/", 1)[1]
 
 
 def counts():
@@ -15,13 +21,20 @@ def counts():
     ]
 
 
+@pytest.fixture
+def full_demo(app, runner):
+    """The app after ``flask demo load``, as ``make run`` leaves it: every demo article."""
+    assert runner.invoke(args=["demo", "load"]).exit_code == 0
+    return app
+
+
 def test_demo_load_is_idempotent(app, runner):
     result = runner.invoke(args=["demo", "load"])
     assert result.exit_code == 0, result.output
-    assert "loaded" in result.output
+    assert "loaded: 13 articles" in result.output
     with app.app_context():
         first = counts()
-        assert first == [1, 2, 5, 10, 1]
+        assert first == [13, 26, 5, 10, 1]
         photos = sorted(p.name for p in upload_folder().iterdir())
     result = runner.invoke(args=["demo", "load"])
     assert result.exit_code == 0
@@ -34,15 +47,20 @@ def test_demo_load_is_idempotent(app, runner):
 def test_demo_load_leaves_an_edited_site_alone(app):
     with app.app_context():
         assert load_demo(upload_folder())
-        db.session.delete(db.session.scalars(select(Article)).one())
+        for article in db.session.scalars(select(Article)):
+            db.session.delete(article)
         db.session.commit()
         assert not load_demo(upload_folder())
         assert db.session.scalar(select(func.count()).select_from(Article)) == 0
 
 
-def test_seed_article_in_both_languages(demo_app):
-    with demo_app.app_context():
-        article = db.session.scalars(select(Article)).one()
+def test_seed_article_in_both_languages(full_demo):
+    with full_demo.app_context():
+        article = db.session.scalars(
+            select(Article)
+            .join(Article.translations)
+            .where(ArticleTranslation.slug == SEED_EN_SLUG)
+        ).one()
         sk, en = article.translation("sk"), article.translation("en")
         assert (sk.place, en.place) == ("Tokio", "Tokyo")
         assert article.published_on.isoformat() == "2025-05-29"
@@ -51,6 +69,42 @@ def test_seed_article_in_both_languages(demo_app):
         assert "163,72" in sk.note and "163.72" in en.note
         assert en.body.startswith("Japan has proposed buying up to 1 trillion yen")
         assert "odkaz na stránku" not in sk.body + en.body
+
+
+def titles_on(html: str) -> list[str]:
+    """The article titles a news list page links to, top to bottom."""
+    return re.findall(r"<h2><a [^>]*>([^<]+)</a></h2>", html)
+
+
+def test_the_demo_news_fill_a_second_page_in_both_languages(full_demo):
+    client = full_demo.test_client()
+    for lang, path, total, second, seed, older in (
+        ("sk", "/sk/novinky/", "13 článkov", "Strana 2 z 2", SEED_SK, "Staršie články"),
+        ("en", "/en/news/", "13 articles", "Page 2 of 2", SEED_EN, "Older articles"),
+    ):
+        first_page = client.get(path).text
+        assert total in first_page and older in first_page, lang
+        assert len(titles_on(first_page)) == 10, lang
+        last_page = client.get(f"{path}?page=2").text
+        assert second in last_page, lang
+        assert len(titles_on(last_page)) == 3, lang
+        assert seed in last_page  # the oldest, the seed article, closes the list
+        assert not set(titles_on(first_page)) & set(titles_on(last_page))
+
+
+def test_every_demo_article_is_written_in_both_languages(full_demo):
+    with full_demo.app_context():
+        articles = db.session.scalars(select(Article)).all()
+        assert len({article.published_on for article in articles}) == 13
+        months = {(a.published_on.year, a.published_on.month) for a in articles}
+        assert len(months) >= 6  # spread over months, not a single day's news
+        for article in articles:
+            sk, en = article.translation("sk"), article.translation("en")
+            assert sk.title != en.title and sk.slug != en.slug
+            assert sk.place and en.place and len(sk.body) > 500 and len(en.body) > 500
+            assert re.search("[áäčďéíľĺňóôŕšťúýž]", sk.title + sk.body), sk.title
+            assert sk.body.count("\n\n") >= 2  # paragraphs in Markdown
+        assert [a.photo_credit for a in articles if a.photo] == ["Jen"]  # the seed's alone
 
 
 def test_pages_in_both_languages(demo_app):
@@ -67,11 +121,11 @@ def test_generated_articles_in_bulk(app, runner):
     assert result.exit_code == 0, result.output
     assert "1200" in result.output
     with app.app_context():
-        assert counts()[:2] == [1201, 2402]
+        assert counts()[:2] == [1213, 2426]
     client = app.test_client()
-    html = client.get("/sk/novinky/?page=121").get_data(as_text=True)
-    assert "Strana 121 z 121" in html
-    assert client.get("/en/news/?page=121").status_code == 200
+    html = client.get("/sk/novinky/?page=122").get_data(as_text=True)
+    assert "Strana 122 z 122" in html
+    assert client.get("/en/news/?page=122").status_code == 200
 
 
 def test_generated_articles_reject_a_bad_count(runner):

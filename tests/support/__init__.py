@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from html import unescape as html_unescape
 
 import pytest
@@ -95,11 +95,20 @@ ENGLISH_MONTHS = [
 ]
 
 
+def english_month(name: str) -> int | None:
+    """The number of an English month named in full or abbreviated ("May", "Dec", "Sept")."""
+    for number, month in enumerate(ENGLISH_MONTHS, start=1):
+        if name in (month, month[:3]) or (number == 9 and name == "Sept"):
+            return number
+    return None
+
+
 def shown_date(text: str, lang: str) -> date:
     """The date a page shows, read back as a reader would: whatever spaces Babel puts in.
 
     Slovak: ``29. 5. 2025`` (d. M. y) or ``29. mája 2025`` (genitive month); English:
-    ``May 29, 2025`` or ``29 May 2025``. Anything else fails the test that asked.
+    ``May 29, 2025``, ``Dec 1, 2026`` or ``29 May 2025``. Anything else fails the test
+    that asked.
     """
     words = " ".join(text.split())  # any space: normal, no-break, narrow no-break
     if lang == "sk":
@@ -111,8 +120,25 @@ def shown_date(text: str, lang: str) -> date:
         assert long and long[2] in SLOVAK_GENITIVE_MONTHS, f"not a Slovak date: {text!r}"
         return date(int(long[3]), SLOVAK_GENITIVE_MONTHS.index(long[2]) + 1, int(long[1]))
     us = re.fullmatch(r"(\w+) (\d{1,2}), (\d{4})", words)
-    if us and us[1] in ENGLISH_MONTHS:
-        return date(int(us[3]), ENGLISH_MONTHS.index(us[1]) + 1, int(us[2]))
+    if us and english_month(us[1]):
+        return date(int(us[3]), english_month(us[1]), int(us[2]))
     british = re.fullmatch(r"(\d{1,2}) (\w+) (\d{4})", words)
-    assert british and british[2] in ENGLISH_MONTHS, f"not an English date: {text!r}"
-    return date(int(british[3]), ENGLISH_MONTHS.index(british[2]) + 1, int(british[1]))
+    assert british and english_month(british[2]), f"not an English date: {text!r}"
+    return date(int(british[3]), english_month(british[2]), int(british[1]))
+
+
+def shown_datetime(text: str, lang: str) -> datetime:
+    """A date and time a page shows: ``shown_date`` then ``14:46`` or ``2:46 PM``.
+
+    The separator between them may be a comma, a space or "at"; a US short date
+    ("12/1/26") or a time without minutes fails the test that asked.
+    """
+    words = " ".join(text.split())
+    clock = re.fullmatch(r"(.+?),? (?:at )?(\d{1,2}):(\d{2})(?: ([AP]M))?", words)
+    assert clock, f"not a date and time: {text!r}"
+    hour, minute = int(clock[2]), int(clock[3])
+    if clock[4]:
+        assert 1 <= hour <= 12, f"not a 12-hour time: {text!r}"
+        hour = hour % 12 + (12 if clock[4] == "PM" else 0)
+    day = shown_date(clock[1], lang)
+    return datetime(day.year, day.month, day.day, hour, minute)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import get_datetime_format
 from flask import request
-from flask_babel import format_datetime, get_locale
+from flask_babel import format_date, format_time, get_locale
 
 from ..i18n import LANGUAGE_NAMES
 from ..media.pixels import megapixel_caps
@@ -53,8 +54,18 @@ def thumbnail_name(image) -> str:
 
 @bp.app_template_filter("admin_datetime")
 def admin_datetime(value: datetime | None) -> str:
-    """A stored UTC time in the site's time zone, short and in the admin's language."""
-    return format_datetime(value, "short") if value else ""
+    """A stored UTC time in the site's time zone and the admin's language.
+
+    The date as the public news lists show it and a short time ("1. 12. 2026, 14:46",
+    "Dec 1, 2026, 2:46 PM"): Babel's own short date would be a US "12/1/26" in English.
+    """
+    if not value:
+        return ""
+    # The locale's way of joining a date and a time, e.g. "{1}, {0}".
+    pattern = get_datetime_format("medium", locale=get_locale())
+    return pattern.replace("{1}", format_date(value, "medium")).replace(
+        "{0}", format_time(value, "short")
+    )
 
 
 @bp.app_template_filter("language_name")

@@ -1,4 +1,4 @@
-"""Demo content: the seed article, the five pages and the contact record."""
+"""Demo content: the seed article, a dozen news articles, the five pages and the contact record."""
 
 from __future__ import annotations
 
@@ -17,7 +17,15 @@ from ..models import (
 )
 from ..models.base import utcnow
 from .content import CONTACT, PAGES, SEED_ARTICLE
+from .news_company import COMPANY_NEWS
+from .news_europe import EUROPE_NEWS
+from .news_japan import JAPAN_NEWS
 from .photo import seed_photo
+
+# Enough articles besides the seed for a second news page (NEWS_PER_PAGE is 10), newest first.
+NEWS = sorted(
+    COMPANY_NEWS + JAPAN_NEWS + EUROPE_NEWS, key=lambda spec: spec["published_on"], reverse=True
+)
 
 
 def database_is_empty() -> bool:
@@ -28,11 +36,12 @@ def database_is_empty() -> bool:
     )
 
 
-def load_demo(upload_folder: Path) -> bool:
+def load_demo(upload_folder: Path, news: bool = True) -> bool:
     """Load the demo content into an empty database, in one transaction.
 
-    Returns False and changes nothing when the database already has content, so running
-    it at every start never duplicates or overwrites what admins wrote.
+    ``news=False`` leaves out the dozen news articles besides the seed article. Returns
+    False and changes nothing when the database already has content, so running it at
+    every start never duplicates or overwrites what admins wrote.
     """
     if not database_is_empty():
         return False
@@ -44,6 +53,8 @@ def load_demo(upload_folder: Path) -> bool:
         ]
         db.session.add(page)
     db.session.add(seed_article(upload_folder))
+    if news:
+        db.session.add_all(news_article(spec) for spec in NEWS)
     db.session.commit()
     return True
 
@@ -62,5 +73,19 @@ def seed_article(upload_folder: Path) -> Article:
     article.translations = [
         ArticleTranslation(lang=lang, **{k: v for k, v in fields.items() if k != "photo_alt"})
         for lang, fields in texts.items()
+    ]
+    return article
+
+
+def news_article(spec: dict) -> Article:
+    """A demo news article in both languages, published, without a photo."""
+    article = Article(
+        published_on=spec["published_on"],
+        status=ArticleStatus.PUBLISHED.value,
+        publish_at=utcnow(),
+        source_url=spec["source_url"],
+    )
+    article.translations = [
+        ArticleTranslation(lang=lang, **fields) for lang, fields in spec["translations"].items()
     ]
     return article

@@ -7,17 +7,17 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from ..media import upload_folder
-from . import load_demo
+from . import NEWS, load_demo
 from .generator import generate_articles
 
-demo_cli = AppGroup("demo", help="Demo content: the seed article, pages and contact record.")
+demo_cli = AppGroup("demo", help="Demo content: news articles, pages and the contact record.")
 
 
 @demo_cli.command("load")
 def demo_load() -> None:
     """Load the demo content into an empty database; do nothing otherwise."""
     if load_demo(upload_folder()):
-        click.echo("Demo content loaded: 1 article, 5 pages, the contact record.")
+        click.echo(f"Demo content loaded: {1 + len(NEWS)} articles, 5 pages, the contact record.")
     else:
         click.echo("The database already has content; nothing loaded.")
 
