@@ -223,11 +223,11 @@ Postupne sme k spravodajstvu pridali preklady, prehľady trhov, poradenstvo pre 
 
 ## Kontakt
 
-Euro-Brew s.r.o., Hlboká 22, 917 01 Trnava, Slovensko
+{contact:address}
 
-- Telefón: +421 33 53 418 53
-- Fax: +421 33 53 418 52
-- E-mail: [info@eurobrew.sk](mailto:info@eurobrew.sk)
+- Telefón: {contact:phone}
+- Fax: {contact:fax}
+- E-mail: {contact:email}
 
 Tešíme sa na spoluprácu.
 """,
@@ -242,11 +242,11 @@ Over the years we have added translations, market reports, consultancy for trade
 
 ## Contact
 
-Euro-Brew Ltd., Hlboká 22, 917 01 Trnava, Slovakia
+{contact:address}
 
-- Telephone: +421 33 53 418 53
-- Fax: +421 33 53 418 52
-- E-mail: [info@eurobrew.sk](mailto:info@eurobrew.sk)
+- Telephone: {contact:phone}
+- Fax: {contact:fax}
+- E-mail: {contact:email}
 
 We look forward to working with you.
 """,
