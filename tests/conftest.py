@@ -112,7 +112,17 @@ def app(tmp_path, monkeypatch, app_config):
 
 @pytest.fixture
 def demo_app(app):
-    """The app with the demo content loaded, as ``make run`` leaves it."""
+    """The app with the demo content loaded, as ``make run`` leaves it but for the product
+    pages under Products (their pictures take seconds to draw; tests/ops/test_demo.py and
+    ``products_app`` have them)."""
+    with app.app_context():
+        assert load_demo(upload_folder(), products=False)
+    return app
+
+
+@pytest.fixture
+def products_app(app):
+    """The app with all the demo content, the Products section's pages and pictures too."""
     with app.app_context():
         assert load_demo(upload_folder())
     return app

@@ -1,4 +1,5 @@
-"""Demo content: the seed article, the five pages and the contact record."""
+"""Demo content: the seed article, the five pages (Products with its product pages and
+their pictures) and the contact record."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from ..models import (
 from ..models.base import utcnow
 from .content import CONTACT, PAGES, SEED_ARTICLE
 from .photo import seed_photo
+from .products import add_products
 
 
 def database_is_empty() -> bool:
@@ -28,11 +30,12 @@ def database_is_empty() -> bool:
     )
 
 
-def load_demo(upload_folder: Path) -> bool:
+def load_demo(upload_folder: Path, products: bool = True) -> bool:
     """Load the demo content into an empty database, in one transaction.
 
     Returns False and changes nothing when the database already has content, so running
-    it at every start never duplicates or overwrites what admins wrote.
+    it at every start never duplicates or overwrites what admins wrote. ``products``: the
+    product pages under Products with their drawn pictures (about 3 s to draw and encode).
     """
     if not database_is_empty():
         return False
@@ -43,6 +46,8 @@ def load_demo(upload_folder: Path) -> bool:
             PageTranslation(lang=lang, **fields) for lang, fields in spec["translations"].items()
         ]
         db.session.add(page)
+    if products:
+        add_products(upload_folder)
     db.session.add(seed_article(upload_folder))
     db.session.commit()
     return True

@@ -17,7 +17,10 @@ demo_cli = AppGroup("demo", help="Demo content: the seed article, pages and cont
 def demo_load() -> None:
     """Load the demo content into an empty database; do nothing otherwise."""
     if load_demo(upload_folder()):
-        click.echo("Demo content loaded: 1 article, 5 pages, the contact record.")
+        click.echo(
+            "Demo content loaded: 1 article, 9 pages (4 under Products), 5 library images, "
+            "the contact record."
+        )
     else:
         click.echo("The database already has content; nothing loaded.")
 

@@ -96,39 +96,10 @@ You will find the latest news below. If you are interested in our services, plea
     {
         "key": "products",
         "menu_order": 20,
+        # The Products section's text, pages and pictures come from products.py.
         "translations": {
-            "sk": {
-                "title": "Produkty",
-                "slug": "produkty",
-                "body": """\
-Spoločnosť Euro-Brew s.r.o. ponúka informačné a prekladateľské služby pre slovenské a zahraničné firmy, inštitúcie a médiá.
-
-## Naše služby
-
-- **Spravodajstvo z ekonomiky a obchodu** – pravidelné správy o hospodárskom vývoji v Japonsku, ďalších ázijských krajinách a v Európe.
-- **Ekonomické informácie na objednávku** – vyhľadanie a spracovanie údajov o konkrétnom trhu, odvetví alebo téme.
-- **Prehľady trhov** – stručné správy o situácii a trendoch na vybraných trhoch pripravené podľa potrieb klienta.
-- **Preklady** – preklady obchodných, ekonomických a technických textov medzi slovenčinou, angličtinou a podľa dohody aj ďalšími jazykmi.
-
-Rozsah, formu a termín dodania každej služby dohadujeme individuálne. Podrobnosti vám radi poskytneme telefonicky alebo e-mailom.
-""",
-            },
-            "en": {
-                "title": "Products",
-                "slug": "products",
-                "body": """\
-Euro-Brew Ltd. offers information and translation services for Slovak and foreign companies, institutions and media.
-
-## Our services
-
-- **Economic and business news** – regular reports on economic developments in Japan, other Asian countries and Europe.
-- **Economic information on request** – research and processing of data on a specific market, sector or topic.
-- **Market reports** – concise reports on the situation and trends in selected markets, prepared to meet the client's needs.
-- **Translations** – translation of business, economic and technical texts between Slovak, English and, by arrangement, other languages.
-
-The scope, format and delivery date of each service are agreed individually. We will be happy to provide details by telephone or e-mail.
-""",
-            },
+            "sk": {"title": "Produkty", "slug": "produkty", "body": ""},
+            "en": {"title": "Products", "slug": "products", "body": ""},
         },
     },
     {
