@@ -96,10 +96,22 @@ You will find the latest news below. If you are interested in our services, plea
     {
         "key": "products",
         "menu_order": 20,
-        # The Products section's text, pages and pictures come from products.py.
+        # Its pictures and product pages come after this text (products.py).
         "translations": {
-            "sk": {"title": "Produkty", "slug": "produkty", "body": ""},
-            "en": {"title": "Products", "slug": "products", "body": ""},
+            "sk": {
+                "title": "Produkty",
+                "slug": "produkty",
+                "body": """\
+Spoločnosť Euro-Brew s.r.o. navrhuje, dodáva a montuje zariadenia na výrobu piva pre reštauračné, remeselné aj regionálne prevádzky – od varne až po sud. Dodávame celé prevádzky s výstavom od 500 do 50 000 hl ročne aj jednotlivé zariadenia na rozšírenie existujúcich a staráme sa o ne servisom, náhradnými dielmi a školením obsluhy.
+""",
+            },
+            "en": {
+                "title": "Products",
+                "slug": "products",
+                "body": """\
+Euro-Brew Ltd. designs, supplies and installs equipment for making beer, at restaurant, craft or regional scale – from the brewhouse to the keg. We deliver complete plants with an output of 500 to 50,000 hl a year as well as single pieces of equipment to extend existing ones, and we look after them with service, spare parts and training for your staff.
+""",
+            },
         },
     },
     {

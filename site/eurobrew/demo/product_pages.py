@@ -1,9 +1,8 @@
-"""The demo's Products page and the product pages under it, in Slovak and English."""
+"""The demo's Products section in Slovak and English: what the Products page shows after
+its introduction (in content.py), and the product pages under it."""
 
 SECTION = {
     "sk": """\
-Spoločnosť Euro-Brew s.r.o. navrhuje, dodáva a montuje zariadenia pre reštauračné, remeselné a regionálne pivovary – od varne až po sud. Dodávame celé pivovary s výstavom od 500 do 50 000 hl ročne aj jednotlivé zariadenia na rozšírenie existujúcich prevádzok a staráme sa o ne servisom, náhradnými dielmi a školením obsluhy.
-
 ![](media:brewery)
 
 ## Varne
@@ -31,8 +30,6 @@ Poloautomatické a automatické linky, ktoré sud vyprázdnia, umyjú, vysterili
 ![](media:kegs)
 """,
     "en": """\
-Euro-Brew Ltd. designs, supplies and installs equipment for restaurant, craft and regional breweries – from the brewhouse to the keg. We deliver complete breweries with an output of 500 to 50,000 hl a year as well as single pieces of equipment to extend existing ones, and we look after them with service, spare parts and training for your staff.
-
 ![](media:brewery)
 
 ## Brewhouses

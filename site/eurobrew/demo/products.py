@@ -20,8 +20,8 @@ _PICTURE_NAME = re.compile(r"\(media:([a-z]+)\)")
 
 
 def add_products(upload_folder: Path) -> None:
-    """Draw and store the pictures, give the Products page its text and put the product
-    pages under it, in the caller's transaction.
+    """Draw and store the pictures, add them and the products' summaries after the Products
+    page's introduction and put the product pages under it, in the caller's transaction.
 
     The pictures' files are written first; should the transaction fail, ``flask media gc``
     removes them.
@@ -29,7 +29,7 @@ def add_products(upload_folder: Path) -> None:
     section = db.session.scalars(select(Page).where(Page.key == SECTION_KEY)).one()
     numbers = {name: library_picture(name, upload_folder).id for name in PICTURES}
     for text in section.translations:
-        text.body = with_numbers(SECTION[text.lang], numbers)
+        text.body = text.body.rstrip() + "\n\n" + with_numbers(SECTION[text.lang], numbers)
     for order, spec in enumerate(PRODUCTS, start=1):
         page = Page(key=spec["key"], menu_order=10 * order, visible=True, parent_id=section.id)
         page.translations = [
