@@ -31,6 +31,10 @@ PAGES = {
     "article-en": "/en/news/japan-proposes-us-purchase-of-semiconductor-products",
     "page-sk": "/sk/o-nas",
     "page-en": "/en/about-us",
+    "products-sk": "/sk/produkty",
+    "products-en": "/en/products",
+    "product-sk": "/sk/varne",
+    "product-en": "/en/brewhouses",
     "contact-sk": "/sk/kontakt",
     "contact-en": "/en/contact",
 }

@@ -115,8 +115,17 @@ def demo_app(app):
     """The app with the demo's pages, contact record and seed article, the one article.
 
     The dozen demo news articles ``make run`` adds are left out, so a test sees only the
-    articles it adds itself (tests/ops/test_demo.py checks the whole demo).
+    articles it adds itself, and so are the product pages under Products (their pictures
+    take seconds to draw): tests/ops/test_demo.py and ``products_app`` have them.
     """
+    with app.app_context():
+        assert load_demo(upload_folder(), news=False, products=False)
+    return app
+
+
+@pytest.fixture
+def products_app(app):
+    """The app with the Products section's pages and pictures too (no extra news)."""
     with app.app_context():
         assert load_demo(upload_folder(), news=False)
     return app

@@ -64,6 +64,11 @@ MARK_START, MARK_END = "\ue000", "\ue001"
 MEDIA_MARK = re.compile(f"{MARK_START}(\\d+){MARK_END}")
 
 
+# A part of the company's contact record in a body: {contact:phone}. The page fills it in
+# from the record (media/contact_tokens.py), so an edited phone number shows everywhere.
+CONTACT_TOKEN = re.compile(r"\{contact:(name|address|phone|fax|email)\}")
+
+
 def media_ids(text: str) -> list[int]:
     """The library images a body places, in order (each once)."""
     return list(dict.fromkeys(int(n) for n in MEDIA_IMAGE.findall(text or "")))
@@ -95,8 +100,9 @@ _MARKDOWN_SYNTAX = re.compile(r"[*_`#>\[\]]|\(https?://[^)]*\)|^\s*[-+]\s+", re.
 
 
 def without_images(text: str) -> str:
-    """A body without its library images' syntax (for excerpts and the search index)."""
-    return MEDIA_IMAGE.sub(" ", text or "")
+    """A body without its library images' or contact data's syntax (for excerpts and the
+    search index)."""
+    return CONTACT_TOKEN.sub(" ", MEDIA_IMAGE.sub(" ", text or ""))
 
 
 def plain_text(text: str) -> str:

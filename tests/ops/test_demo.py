@@ -1,14 +1,24 @@
-"""Demo content: loaded once into an empty database, never twice; bulk articles."""
+"""Demo content: loaded once into an empty database, never twice; bulk articles; the
+Products section with its drawn pictures."""
 
 import re
 
 import pytest
+from bs4 import BeautifulSoup
+from PIL import Image as PILImage
 from sqlalchemy import func, select
 
 from eurobrew.demo import load_demo
 from eurobrew.extensions import db
 from eurobrew.media import upload_folder
-from eurobrew.models import Article, ArticleTranslation, CompanyContact, Page, PageTranslation
+from eurobrew.models import (
+    Article,
+    ArticleTranslation,
+    CompanyContact,
+    Image,
+    Page,
+    PageTranslation,
+)
 from support.site_pages import SEED_EN, SEED_SK
 
 SEED_EN_SLUG = SEED_EN.rsplit("/", 1)[1]
@@ -17,7 +27,7 @@ SEED_EN_SLUG = SEED_EN.rsplit("/", 1)[1]
 def counts():
     return [
         db.session.scalar(select(func.count()).select_from(model))
-        for model in (Article, ArticleTranslation, Page, PageTranslation, CompanyContact)
+        for model in (Article, ArticleTranslation, Page, PageTranslation, CompanyContact, Image)
     ]
 
 
@@ -34,7 +44,7 @@ def test_demo_load_is_idempotent(app, runner):
     assert "loaded: 13 articles" in result.output
     with app.app_context():
         first = counts()
-        assert first == [13, 26, 5, 10, 1]
+        assert first == [13, 26, 9, 18, 1, 6]  # the seed article's photo and 5 product pictures
         photos = sorted(p.name for p in upload_folder().iterdir())
     result = runner.invoke(args=["demo", "load"])
     assert result.exit_code == 0
@@ -104,15 +114,79 @@ def test_every_demo_article_is_written_in_both_languages(full_demo):
             assert sk.place and en.place and len(sk.body) > 500 and len(en.body) > 500
             assert re.search("[áäčďéíľĺňóôŕšťúýž]", sk.title + sk.body), sk.title
             assert sk.body.count("\n\n") >= 2  # paragraphs in Markdown
-        assert [a.photo_credit for a in articles if a.photo] == ["Jen"]  # the seed's alone
+        assert [a.image.credit for a in articles if a.image] == ["Jen"]  # the seed's alone
 
 
-def test_pages_in_both_languages(demo_app):
-    with demo_app.app_context():
-        pages = db.session.scalars(select(Page).order_by(Page.menu_order)).all()
+def test_pages_in_both_languages(products_app):
+    with products_app.app_context():
+        pages = db.session.scalars(select(Page).where(Page.parent_id.is_(None))).all()
+        pages.sort(key=lambda p: p.menu_order)
         assert [p.key for p in pages] == ["home", "products", "activities", "links", "about"]
-        for page in pages:
+        for page in db.session.scalars(select(Page)):
             assert page.translation("sk").body and page.translation("en").body
+
+
+PRODUCT_PAGES = {
+    "sk": ["/sk/varne", "/sk/fermentacne-a-leziacke-tanky", "/sk/cip-stanice", "/sk/linky-na-sudy"],
+    "en": [
+        "/en/brewhouses",
+        "/en/fermentation-and-storage-tanks",
+        "/en/cip-stations",
+        "/en/keg-lines",
+    ],
+}
+
+
+def figures(client, path: str) -> list:
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return BeautifulSoup(response.text, "html.parser").select("main .body figure.photo")
+
+
+def test_products_lead_to_four_product_pages_with_their_pictures(products_app):
+    client = products_app.test_client()
+    for lang, section, alt_word in (
+        ("sk", "/sk/produkty", "varňa"),
+        ("en", "/en/products", "brewhouse"),
+    ):
+        html = BeautifulSoup(client.get(section).text, "html.parser")
+        listed = [a["href"] for a in html.select("nav.subpages a")]
+        assert listed == PRODUCT_PAGES[lang]
+        shown = html.select("main .body figure.photo")
+        assert len(shown) == 5  # the whole brewery, then each product
+        first = shown[0].img
+        assert first["fetchpriority"] == "high" and first["alt"]
+        assert all(f.img["loading"] == "lazy" for f in shown[1:])
+        assert alt_word in shown[1].img["alt"].lower()
+        for path in PRODUCT_PAGES[lang]:
+            assert path in [a["href"] for a in html.select("main .body a")]
+            (figure,) = figures(client, path)
+            assert figure.img["alt"] and figure.figcaption.text.strip()
+            assert "Euro-Brew s.r.o." in figure.select_one(".credit").text
+            crumbs = [
+                a.text
+                for a in BeautifulSoup(client.get(path).text, "html.parser").select(".breadcrumb a")
+            ]
+            assert crumbs[1] == ("Produkty" if lang == "sk" else "Products")
+    sk_alt = figures(client, "/sk/varne")[0].img["alt"]
+    en_alt = figures(client, "/en/brewhouses")[0].img["alt"]
+    assert sk_alt.startswith("Trojnádobová varňa") and en_alt.startswith("A three-vessel brewhouse")
+
+
+def test_product_pictures_are_drawn_wide_in_the_library(products_app):
+    with products_app.app_context():
+        products = select(Image).where(Image.credit == "Euro-Brew s.r.o.")
+        images = db.session.scalars(products).all()
+        assert len(images) == 5  # the sixth is the seed article's photo
+        folder = upload_folder()
+        for image in images:
+            assert image.width >= 1600 and image.credit == "Euro-Brew s.r.o."
+            assert {t.lang for t in image.texts} == {"sk", "en"}
+            assert all(t.alt and t.caption for t in image.texts)
+            with PILImage.open(folder / f"{image.stem}.jpg") as master:
+                assert master.width >= 1600
+                # A drawing, not a flat fill: many colours across the picture.
+                assert len(master.convert("RGB").reduce(8).getcolors(1 << 16) or []) > 200
 
 
 def test_generated_articles_in_bulk(app, runner):

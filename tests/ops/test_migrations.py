@@ -39,6 +39,7 @@ def test_page_parents_downgrade_and_upgrade_keep_the_pages(app, runner):
     assert runner.invoke(args=["demo", "load"]).exit_code == 0
     with app.app_context():
         with db.engine.begin() as connection:
+            before = connection.execute(text("SELECT COUNT(*) FROM page_translations")).scalar()
             connection.execute(
                 text(
                     "UPDATE pages SET parent_id = (SELECT id FROM pages WHERE key = 'products') "
@@ -50,7 +51,7 @@ def test_page_parents_downgrade_and_upgrade_keep_the_pages(app, runner):
         upgrade()
         with db.engine.connect() as connection:
             count = "SELECT COUNT(*) FROM page_translations"
-            assert connection.execute(text(count)).scalar() == 10  # none lost in the rebuilds
+            assert connection.execute(text(count)).scalar() == before  # none lost in rebuilds
     # Back at the top level after the round trip, and the site still answers.
     assert app.test_client().get("/en/links").status_code == 200
 
@@ -64,10 +65,15 @@ def test_article_photos_move_into_the_library_and_back(app, runner):
         downgrade(revision="5c0a7e9d2b14")
         with db.engine.connect() as connection:
             photo, credit = connection.execute(
-                text("SELECT photo, photo_credit FROM articles")
+                text("SELECT photo, photo_credit FROM articles WHERE photo IS NOT NULL")
             ).one()
             alts = dict(
-                connection.execute(text("SELECT lang, photo_alt FROM article_translations")).all()
+                connection.execute(
+                    text(
+                        "SELECT t.lang, t.photo_alt FROM article_translations t"
+                        " JOIN articles a ON a.id = t.article_id WHERE a.photo IS NOT NULL"
+                    )
+                ).all()
             )
         assert photo.endswith(".jpg") and credit == "Jen" and alts["en"]
         upgrade()
@@ -75,7 +81,12 @@ def test_article_photos_move_into_the_library_and_back(app, runner):
             stem, credit = connection.execute(
                 text("SELECT i.stem, i.credit FROM articles a JOIN images i ON i.id = a.image_id")
             ).one()
-            alt = connection.execute(text("SELECT alt FROM image_texts WHERE lang = 'en'")).scalar()
+            alt = connection.execute(
+                text(
+                    "SELECT t.alt FROM image_texts t JOIN articles a ON a.image_id = t.image_id"
+                    " WHERE t.lang = 'en'"
+                )
+            ).scalar()
             indexes = (
                 dict(
                     connection.execute(

@@ -9,6 +9,8 @@ PAGE_TYPES = {
     "news-list": ("/sk/novinky/", "/en/news/"),
     "article": (SEED_SK, SEED_EN),
     "content-page": ("/sk/o-nas", "/en/about-us"),
+    "products": ("/sk/produkty", "/en/products"),  # a parent page with five pictures
+    "product-page": ("/sk/varne", "/en/brewhouses"),  # a sub-page with a picture
     "contact": ("/sk/kontakt", "/en/contact"),
     "privacy": ("/sk/ochrana-osobnych-udajov", "/en/privacy"),
     "not-found": ("/sk/neexistuje", "/en/missing"),

@@ -17,11 +17,14 @@ from ..models.translated import normal_text
 from ..models.users import MAX_USERNAME_LENGTH
 from ..validators import max_length
 
-# Translators: the short Markdown help shown under every body field of the admin.
+# Translators: the short Markdown help shown under every body field of the admin; the codes
+# ![](media:12) and {contact:...} stay exactly as they are.
 MARKDOWN_HELP = _l(
     "Markdown: a blank line starts a new paragraph; **bold**, *italic*, "
     "[link text](https://example.com), lines starting with - make a list, ## a heading; "
-    "![](media:12) on a line of its own shows image 12 of the library. HTML is removed."
+    "![](media:12) on a line of its own shows image 12 of the library; {contact:phone}, "
+    "{contact:email}, {contact:fax}, {contact:address} and {contact:name} show the company's "
+    "contact data as it is saved. HTML is removed."
 )
 REQUIRED = _l("Please fill in this field.")
 # C0 control characters but tab and line breaks: nobody types them, PostgreSQL refuses NUL

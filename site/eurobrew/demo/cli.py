@@ -17,7 +17,10 @@ demo_cli = AppGroup("demo", help="Demo content: news articles, pages and the con
 def demo_load() -> None:
     """Load the demo content into an empty database; do nothing otherwise."""
     if load_demo(upload_folder()):
-        click.echo(f"Demo content loaded: {1 + len(NEWS)} articles, 5 pages, the contact record.")
+        click.echo(
+            f"Demo content loaded: {1 + len(NEWS)} articles, 9 pages (4 under Products), "
+            "6 library images, the contact record."
+        )
     else:
         click.echo("The database already has content; nothing loaded.")
 

@@ -96,37 +96,20 @@ You will find the latest news below. If you are interested in our services, plea
     {
         "key": "products",
         "menu_order": 20,
+        # Its pictures and product pages come after this text (products.py).
         "translations": {
             "sk": {
                 "title": "Produkty",
                 "slug": "produkty",
                 "body": """\
-Spoločnosť Euro-Brew s.r.o. ponúka informačné a prekladateľské služby pre slovenské a zahraničné firmy, inštitúcie a médiá.
-
-## Naše služby
-
-- **Spravodajstvo z ekonomiky a obchodu** – pravidelné správy o hospodárskom vývoji v Japonsku, ďalších ázijských krajinách a v Európe.
-- **Ekonomické informácie na objednávku** – vyhľadanie a spracovanie údajov o konkrétnom trhu, odvetví alebo téme.
-- **Prehľady trhov** – stručné správy o situácii a trendoch na vybraných trhoch pripravené podľa potrieb klienta.
-- **Preklady** – preklady obchodných, ekonomických a technických textov medzi slovenčinou, angličtinou a podľa dohody aj ďalšími jazykmi.
-
-Rozsah, formu a termín dodania každej služby dohadujeme individuálne. Podrobnosti vám radi poskytneme telefonicky alebo e-mailom.
+Spoločnosť Euro-Brew s.r.o. navrhuje, dodáva a montuje zariadenia na výrobu piva pre reštauračné, remeselné aj regionálne prevádzky – od varne až po sud. Dodávame celé prevádzky s výstavom od 500 do 50 000 hl ročne aj jednotlivé zariadenia na rozšírenie existujúcich a staráme sa o ne servisom, náhradnými dielmi a školením obsluhy.
 """,
             },
             "en": {
                 "title": "Products",
                 "slug": "products",
                 "body": """\
-Euro-Brew Ltd. offers information and translation services for Slovak and foreign companies, institutions and media.
-
-## Our services
-
-- **Economic and business news** – regular reports on economic developments in Japan, other Asian countries and Europe.
-- **Economic information on request** – research and processing of data on a specific market, sector or topic.
-- **Market reports** – concise reports on the situation and trends in selected markets, prepared to meet the client's needs.
-- **Translations** – translation of business, economic and technical texts between Slovak, English and, by arrangement, other languages.
-
-The scope, format and delivery date of each service are agreed individually. We will be happy to provide details by telephone or e-mail.
+Euro-Brew Ltd. designs, supplies and installs equipment for making beer, at restaurant, craft or regional scale – from the brewhouse to the keg. We deliver complete plants with an output of 500 to 50,000 hl a year as well as single pieces of equipment to extend existing ones, and we look after them with service, spare parts and training for your staff.
 """,
             },
         },
@@ -223,11 +206,11 @@ Postupne sme k spravodajstvu pridali preklady, prehľady trhov, poradenstvo pre 
 
 ## Kontakt
 
-Euro-Brew s.r.o., Hlboká 22, 917 01 Trnava, Slovensko
+{contact:address}
 
-- Telefón: +421 33 53 418 53
-- Fax: +421 33 53 418 52
-- E-mail: [info@eurobrew.sk](mailto:info@eurobrew.sk)
+- Telefón: {contact:phone}
+- Fax: {contact:fax}
+- E-mail: {contact:email}
 
 Tešíme sa na spoluprácu.
 """,
@@ -242,11 +225,11 @@ Over the years we have added translations, market reports, consultancy for trade
 
 ## Contact
 
-Euro-Brew Ltd., Hlboká 22, 917 01 Trnava, Slovakia
+{contact:address}
 
-- Telephone: +421 33 53 418 53
-- Fax: +421 33 53 418 52
-- E-mail: [info@eurobrew.sk](mailto:info@eurobrew.sk)
+- Telephone: {contact:phone}
+- Fax: {contact:fax}
+- E-mail: {contact:email}
 
 We look forward to working with you.
 """,

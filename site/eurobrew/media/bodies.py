@@ -4,6 +4,8 @@ The Markdown is rendered once per text (``markup.render_markdown``, language-fre
 each image marker in it becomes the image with the alt text and caption of the language the
 page is in. An image on a paragraph of its own is a figure with its caption; one inside a
 sentence is just the picture. An image no longer in the library leaves nothing behind.
+Contact tokens (``{contact:phone}`` ...) are filled in from the contact record first
+(``contact_tokens.py``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from flask import url_for
 from markupsafe import Markup, escape
 
 from ..markup import MARK_END, MARK_START, render_markdown
+from .contact_tokens import with_contact_data
 from .library import alt_text, figure, library_images, picture
 from .renditions import rendition_name, rendition_widths
 
@@ -27,7 +30,7 @@ def render_body(text: str, lang: str, first_is_top: bool = False) -> Markup:
     ``first_is_top``: the body's first image is the top of the page (no photo above it), so
     it is fetched first instead of lazily.
     """
-    html = str(render_markdown(text))
+    html = str(render_markdown(with_contact_data(text, lang)))
     if MARK_START not in html:
         return Markup(html)  # noqa: S704 - cleaned by render_markdown
     images = library_images()
@@ -59,4 +62,4 @@ def render_feed_body(text: str, lang: str) -> str:
         alt = escape(alt_text(image, lang))
         return f'<img src="{src}" alt="{alt}" width="{image.width}" height="{image.height}">'
 
-    return _INLINE.sub(place, str(render_markdown(text)))
+    return _INLINE.sub(place, str(render_markdown(with_contact_data(text, lang))))

@@ -1,0 +1,64 @@
+"""The company's contact data in a body: ``{contact:phone}`` and its kin, from the record.
+
+A body names a part of the contact record instead of repeating it, so an edit of the
+contact data shows on every page that names it. Each token becomes Markdown before the body
+is rendered, so the result passes the same cleaning as anything typed:
+
+=====================  =======================================================
+``{contact:name}``     the company's name in the page's language
+``{contact:address}``  name, street, postcode and city, country (page's language)
+``{contact:phone}``    the phone number as a ``tel:`` link
+``{contact:fax}``      the fax number
+``{contact:email}``    the e-mail address as a ``mailto:`` link
+=====================  =======================================================
+
+A part the record leaves empty (or no record at all) leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from ..markup import CONTACT_TOKEN
+from ..web.layout import company_contact
+
+# What Python-Markdown reads as syntax and takes back with a backslash.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+NO_BREAK_SPACE = "\u00a0"
+
+
+def literal(value: str) -> str:
+    """``value`` as Markdown that shows exactly these characters."""
+    value = value.replace("&", "&amp;").replace("<", "&lt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", value)
+
+
+def contact_markdown(contact, part: str, lang: str) -> str:
+    """One part of ``contact`` as Markdown in ``lang``; empty when it has none."""
+    if contact is None:
+        return ""
+    if part == "name":
+        return literal(contact.name(lang))
+    if part == "address":
+        place = f"{contact.postcode} {contact.city}".strip()
+        parts = (contact.name(lang), contact.street, place, contact.country(lang))
+        return literal(", ".join(p for p in parts if p))
+    if part == "email":
+        if not contact.email:
+            return ""
+        return f"[{literal(contact.email)}](mailto:{quote(contact.email, safe='@+')})"
+    number = contact.phone if part == "phone" else contact.fax
+    # No-break spaces keep the number on one line; the tel: address holds every digit.
+    shown = literal(number.replace(" ", NO_BREAK_SPACE))
+    if part == "fax" or not number:
+        return shown
+    return f"[{shown}]({contact.phone_uri})"
+
+
+def with_contact_data(text: str, lang: str) -> str:
+    """``text`` with each contact token replaced by the record's data in ``lang``."""
+    if "{contact:" not in text:
+        return text
+    contact = company_contact()
+    return CONTACT_TOKEN.sub(lambda m: contact_markdown(contact, m.group(1), lang), text)
