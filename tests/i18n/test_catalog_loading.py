@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from eurobrew.i18n import catalogs
+from eurobrew.i18n import catalogs, compiling
 
 SLOVAK_PAGES = ["/sk/", "/sk/novinky/", "/sk/o-nas", "/sk/neexistuje"]
 # Interface text every Slovak page shows, and the English it replaces.
@@ -92,7 +92,7 @@ class TestProductionDoesNotReload:
 
     @pytest.fixture
     def app_config(self, translations_copy):
-        catalogs.compile_catalogs(translations_copy)
+        compiling.compile_catalogs(translations_copy)
         return {"BABEL_TRANSLATION_DIRECTORIES": str(translations_copy)}
 
     def test_a_saved_po_changes_nothing_until_compiled(self, client, translations_copy):
