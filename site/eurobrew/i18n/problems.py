@@ -87,16 +87,8 @@ def entry_errors(name: str, message: Message, nplurals: int, lines: list[str]) -
     for index, text in enumerate(strings):
         form = f" (plural form {index})" if message.pluralizable else ""
         line = msgstr_line(lines, message, index)
-        found = placeholders(text)
-        for missing in sorted(expected - found):
-            what = f"is translated{form} without the placeholder {_name(missing)}"
-            problems.append(Problem(name, msgid, what, line))
-        for extra in sorted(found - expected):
-            what = (
-                f"is translated{form} with the placeholder {_name(extra)}, "
-                "which the English text does not have"
-            )
-            problems.append(Problem(name, msgid, what, line))
+        for what in placeholder_faults(expected, placeholders(text)):
+            problems.append(Problem(name, msgid, f"is translated{form} {what}", line))
     texts = forms(message.id) + strings
     if "python-format" in message.flags and any(POSITIONAL_PLACEHOLDER.search(t) for t in texts):
         problems.append(
@@ -108,6 +100,17 @@ def entry_errors(name: str, message: Message, nplurals: int, lines: list[str]) -
             )
         )
     return problems
+
+
+def placeholder_faults(expected: set, found: set) -> list[str]:
+    """How a translation's placeholders differ from the English text's, one fault a line."""
+    missing, extra = sorted(expected - found), sorted(found - expected)
+    if len(missing) == len(extra) == 1:  # a misspelt one is one fault, not two
+        return [f"with the placeholder {_name(extra[0])} instead of {_name(missing[0])}"]
+    return [f"without the placeholder {_name(each)}" for each in missing] + [
+        f"with the placeholder {_name(each)}, which the English text does not have"
+        for each in extra
+    ]
 
 
 def _name(placeholder: tuple[str, str]) -> str:
