@@ -86,6 +86,31 @@ class TestDebugReload:
         save_po(po, 'msgstr "Preskočiť na obsah"', 'msgstr "Rovno na obsah"')
         assert "Rovno na obsah" in client.get("/sk/").get_data(as_text=True)
 
+    @pytest.mark.parametrize(
+        ("old", "new", "complaint"),
+        [
+            ('msgstr "Chyba %(code)d"', 'msgstr "Chyba %(kod)d"', "%(kod)d instead of %(code)d"),
+            ('msgstr "Zdroj"', 'msgstr "Zdroj', "is not a quoted string"),
+        ],
+        ids=["placeholder", "syntax"],
+    )
+    def test_the_reload_message_names_the_file_and_line(
+        self, client, translations_copy, caplog, old, new, complaint
+    ):
+        client.get("/sk/")
+        po = catalogs.po_path("sk", translations_copy)
+        save_po(po, 'msgstr "Preskočiť na obsah"', 'msgstr "Rovno na obsah"')
+        save_po(po, old, new)
+        bad_line = po.read_text(encoding="utf-8").split("\n").index(new) + 1
+        with caplog.at_level(logging.ERROR):
+            html = client.get("/sk/").get_data(as_text=True)
+        assert "Preskočiť na obsah" in html and "Rovno na obsah" not in html
+        [report] = [r.getMessage() for r in caplog.records if "not reloaded" in r.getMessage()]
+        # Each problem on a line of its own, as a compiler says it: file:line: problem.
+        problems = [line.split(":", 2) for line in report.splitlines()[1:]]
+        assert [(file, int(line)) for file, line, _ in problems] == [(str(po), bad_line)]
+        assert complaint in problems[0][2]
+
 
 class TestProductionDoesNotReload:
     """Outside debug mode catalogs are compiled once, by ``make translations``."""
