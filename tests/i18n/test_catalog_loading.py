@@ -111,6 +111,19 @@ class TestDebugReload:
         assert [(file, int(line)) for file, line, _ in problems] == [(str(po), bad_line)]
         assert complaint in problems[0][2]
 
+    def test_a_fuzzy_entry_shows_in_english_and_its_line_is_named(
+        self, client, translations_copy, caplog
+    ):
+        client.get("/sk/")
+        po = catalogs.po_path("sk", translations_copy)
+        save_po(po, 'msgid "Skip to content"', '#, fuzzy\nmsgid "Skip to content"')
+        msgid_line = po.read_text(encoding="utf-8").split("\n").index('msgid "Skip to content"') + 1
+        with caplog.at_level(logging.WARNING):
+            html = client.get("/sk/").get_data(as_text=True)
+        assert "Skip to content" in html and ">Aktuality</a>" in html
+        [report] = [r.getMessage() for r in caplog.records if "fuzzy entries" in r.getMessage()]
+        assert report.splitlines()[1].startswith(f"{po}:{msgid_line}: 'Skip to content' is marked")
+
 
 class TestProductionDoesNotReload:
     """Outside debug mode catalogs are compiled once, by ``make translations``."""

@@ -16,10 +16,11 @@ from flask_babel import get_translations
 from jinja2 import pass_context
 
 from ..extensions import TRANSLATIONS_CACHE
-from . import catalogs, compiling
+from . import catalogs, checks, compiling
 
 # The problems follow on lines of their own, so that each starts with its file:line.
 NOT_RELOADED = "Catalog not reloaded, fix it and save again; the site shows %s:\n%s"
+RELOADED_WITH_FUZZY = "Reloaded the %s catalog %s; its fuzzy entries show the English text:\n%s"
 
 _compile_lock = threading.Lock()
 
@@ -77,13 +78,15 @@ def reload_catalog(app: Flask, lang: str, directory: Path, failed: dict) -> bool
         compiled = compiling.compile_catalog(po, mo, lang)
     except catalogs.CatalogError as error:
         failed[po] = saved_at
-        meanwhile = f"the last good {lang} catalog" if mo.exists() else "the English texts"
+        meanwhile = f"the last good {lang} catalog" if mo.exists() else "the English source texts"
         app.logger.error(NOT_RELOADED, meanwhile, error)
         return False
     failed.pop(po, None)
-    app.logger.info("Reloaded the %s catalog %s", lang, po)
-    for note in compiled.notes:
-        app.logger.warning("%s", note)
+    if compiled.notes:
+        notes = "\n".join(map(str, compiled.notes))
+        app.logger.warning(RELOADED_WITH_FUZZY, lang, checks.relative(po), notes)
+    else:
+        app.logger.info("Reloaded the %s catalog %s", lang, checks.relative(po))
     return True
 
 
