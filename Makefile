@@ -48,7 +48,8 @@ setup-run: $(RUN_STAMP) translations
 
 setup: $(TEST_STAMP) translations
 
-## Compile the catalogs (.po -> .mo, never committed), print their counts, msgfmt --check them.
+## Compile the catalogs (.po -> .mo, never committed) after their checks and msgfmt --check,
+## print their counts; fails on a broken catalog.
 translations: $(RUN_STAMP)
 	$(BIN)/flask translations compile
 
@@ -59,15 +60,19 @@ messages: $(RUN_STAMP)
 	$(BIN)/flask translations update
 
 ## Apply the migrations and load the demo content into an empty database.
+LOAD_DB := $(BIN)/flask db upgrade && $(BIN)/flask demo load
 db: setup-run
-	$(BIN)/flask db upgrade
-	$(BIN)/flask demo load
+	$(LOAD_DB)
 
 run: db
 	PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
-## Debug server; a saved .po file is recompiled and shows on the next page load.
-dev: db
+## Debug server; a saved .po file is recompiled and shows on the next page load. A broken
+## catalog does not stop it: its problems are printed as file:line: problem and the site keeps
+## the last good .mo (or shows the English source texts) until it is fixed.
+dev: $(RUN_STAMP)
+	$(BIN)/flask translations compile --keep-going
+	$(LOAD_DB)
 	$(BIN)/flask run --debug --port $(PORT)
 
 ## Debian packages the tests drive (browser, nginx, PostgreSQL, gettext, Java, wrk).

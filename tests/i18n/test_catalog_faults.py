@@ -4,13 +4,13 @@ import logging
 
 import pytest
 
-from eurobrew.i18n import catalogs
+from eurobrew.i18n import catalogs, compiling
 
 
 @pytest.fixture
 def app_config(translations_copy):
     for lang in ("sk", "en"):
-        catalogs.compile_catalog(
+        compiling.compile_catalog(
             catalogs.po_path(lang, translations_copy),
             catalogs.mo_path(lang, translations_copy),
             lang,

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from eurobrew.i18n import catalogs
+from eurobrew.i18n import catalogs, compiling
 
 SLOVAK_PAGES = ["/sk/", "/sk/novinky/", "/sk/o-nas", "/sk/neexistuje"]
 # Interface text every Slovak page shows, and the English it replaces.
@@ -86,13 +86,51 @@ class TestDebugReload:
         save_po(po, 'msgstr "Preskočiť na obsah"', 'msgstr "Rovno na obsah"')
         assert "Rovno na obsah" in client.get("/sk/").get_data(as_text=True)
 
+    @pytest.mark.parametrize(
+        ("old", "new", "complaint"),
+        [
+            ('msgstr "Chyba %(code)d"', 'msgstr "Chyba %(kod)d"', "%(kod)d instead of %(code)d"),
+            ('msgstr "Zdroj"', 'msgstr "Zdroj', "is not a quoted string"),
+        ],
+        ids=["placeholder", "syntax"],
+    )
+    def test_the_reload_message_names_the_file_and_line(
+        self, client, translations_copy, caplog, old, new, complaint
+    ):
+        client.get("/sk/")
+        po = catalogs.po_path("sk", translations_copy)
+        save_po(po, 'msgstr "Preskočiť na obsah"', 'msgstr "Rovno na obsah"')
+        save_po(po, old, new)
+        bad_line = po.read_text(encoding="utf-8").split("\n").index(new) + 1
+        with caplog.at_level(logging.ERROR):
+            html = client.get("/sk/").get_data(as_text=True)
+        assert "Preskočiť na obsah" in html and "Rovno na obsah" not in html
+        [report] = [r.getMessage() for r in caplog.records if "not reloaded" in r.getMessage()]
+        # Each problem on a line of its own, as a compiler says it: file:line: problem.
+        problems = [line.split(":", 2) for line in report.splitlines()[1:]]
+        assert [(file, int(line)) for file, line, _ in problems] == [(str(po), bad_line)]
+        assert complaint in problems[0][2]
+
+    def test_a_fuzzy_entry_shows_in_english_and_its_line_is_named(
+        self, client, translations_copy, caplog
+    ):
+        client.get("/sk/")
+        po = catalogs.po_path("sk", translations_copy)
+        save_po(po, 'msgid "Skip to content"', '#, fuzzy\nmsgid "Skip to content"')
+        msgid_line = po.read_text(encoding="utf-8").split("\n").index('msgid "Skip to content"') + 1
+        with caplog.at_level(logging.WARNING):
+            html = client.get("/sk/").get_data(as_text=True)
+        assert "Skip to content" in html and ">Aktuality</a>" in html
+        [report] = [r.getMessage() for r in caplog.records if "fuzzy entries" in r.getMessage()]
+        assert report.splitlines()[1].startswith(f"{po}:{msgid_line}: 'Skip to content' is marked")
+
 
 class TestProductionDoesNotReload:
     """Outside debug mode catalogs are compiled once, by ``make translations``."""
 
     @pytest.fixture
     def app_config(self, translations_copy):
-        catalogs.compile_catalogs(translations_copy)
+        compiling.compile_catalogs(translations_copy)
         return {"BABEL_TRANSLATION_DIRECTORIES": str(translations_copy)}
 
     def test_a_saved_po_changes_nothing_until_compiled(self, client, translations_copy):

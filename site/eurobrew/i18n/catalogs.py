@@ -1,19 +1,18 @@
 """Gettext catalogs: where they are, reading, writing, compiling and counting them.
 
 Babel's Python API throughout. Used by the ``flask translations`` commands, the debug-mode
-catalog reload, the tests and the admin's translations overview. Every function takes the
+catalog reload, the tests and the admin's translations overview; ``compiling`` turns a .po
+into the .mo the site loads. Every function takes the
 translations folder as an argument, so the same code works on a temporary copy.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po, write_po
 
 from ..config import PROJECT_ROOT
@@ -75,16 +74,25 @@ def catalog_languages(directory: Path = TRANSLATIONS_DIR) -> list[str]:
     )
 
 
-def syntax_errors(text: str) -> list[str]:
-    """Lines that are neither a comment, a keyword with a quoted string, nor a quoted string.
+def broken_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, line) of each line that is neither a comment, a keyword with a quoted
+    string, nor a quoted string.
 
     Babel's parser quietly drops the last character of a string that lost its closing
     quote; a translator's typo must stop the catalog instead.
     """
     return [
-        f"line {number}: {line.strip()[:60]!r} is not a quoted string"
-        for number, line in enumerate(text.splitlines(), start=1)
+        (number, line.strip())
+        for number, line in enumerate(text.split("\n"), start=1)
         if line.strip() and not line.lstrip().startswith("#") and not PO_LINE.match(line)
+    ]
+
+
+def syntax_errors(text: str) -> list[str]:
+    """The broken lines of a catalog, each said with its number."""
+    return [
+        f"line {number}: {line[:60]!r} is not a quoted string"
+        for number, line in broken_lines(text)
     ]
 
 
@@ -100,7 +108,7 @@ def read_catalog(path: Path, lang: str | None = None) -> Catalog:
         raise CatalogError(f"{path}: {error}") from error
 
 
-def _write_atomically(path: Path, write) -> None:
+def write_atomically(path: Path, write) -> None:
     """Write through a temporary file, so a reader never sees half a catalog."""
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, write, 0o644)
@@ -120,7 +128,7 @@ def write_catalog(catalog: Catalog, path: Path) -> None:
             include_previous=True,
         )
 
-    _write_atomically(Path(path), write)
+    write_atomically(Path(path), write)
 
 
 def message_key(message: Message) -> tuple[str | None, str, str | None]:
@@ -151,36 +159,4 @@ def catalog_statuses(directory: Path = TRANSLATIONS_DIR) -> list[CatalogStats]:
     return [
         catalog_stats(read_catalog(po_path(lang, directory), lang), lang)
         for lang in catalog_languages(directory)
-    ]
-
-
-def check_errors(catalog: Catalog) -> list[str]:
-    """Babel's own checks (placeholders against the msgid, number of plural forms)."""
-    return [
-        f"{message_key(message)[1]!r}: {error}"
-        for message, errors in catalog.check()
-        for error in errors
-    ]
-
-
-def compile_catalog(po: Path, mo: Path, lang: str) -> CatalogStats:
-    """Compile one .po into .mo; fuzzy entries are left out, as gettext does.
-
-    Raises CatalogError, and leaves any previous .mo in place, when the catalog is broken.
-    """
-    catalog = read_catalog(po, lang)
-    errors = check_errors(catalog)
-    if errors:
-        raise CatalogError(f"{po}: " + "; ".join(errors))
-    _write_atomically(Path(mo), lambda handle: write_mo(handle, catalog, use_fuzzy=False))
-    return catalog_stats(catalog, lang)
-
-
-def compile_catalogs(
-    directory: Path = TRANSLATIONS_DIR, languages: Iterable[str] | None = None
-) -> list[CatalogStats]:
-    """Compile every catalog in ``directory`` next to its .po file."""
-    langs = catalog_languages(directory) if languages is None else list(languages)
-    return [
-        compile_catalog(po_path(lang, directory), mo_path(lang, directory), lang) for lang in langs
     ]

@@ -11,53 +11,30 @@ import os
 import re
 import shutil
 import subprocess  # noqa: S404 - msgfmt is run with a fixed argument list
-from dataclasses import dataclass
 from pathlib import Path
-
-from babel.messages.catalog import Message
 
 from ..config import PROJECT_ROOT
 from . import catalogs, extract
 from .plurals import plural_forms_problem
+from .problems import (
+    Problem,
+    babel_problems,
+    entry_name,
+    entry_problems,
+    header_line,
+    not_yet_said,
+)
 
-# %(name)s style placeholders, with the flags, width and precision Python allows.
-NAMED_PLACEHOLDER = re.compile(r"%\((\w+)\)[#0 +-]*\d*(?:\.\d+)?([diouxXeEfFgGcrsa])")
-# A bare %s or %d: the translator cannot move it, so the house rule is names only.
-POSITIONAL_PLACEHOLDER = re.compile(r"%(?!\(|%)[#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a catalog or the template."""
-
-    file: str
-    msgid: str
-    what: str
-
-    def __str__(self) -> str:
-        where = f" {self.msgid!r}" if self.msgid else ""
-        return f"{self.file}:{where} {self.what}"
+# msgfmt's own lines: "path:123: what is wrong".
+MSGFMT_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<what>.+)$")
 
 
-def entry_name(key: tuple[str | None, str, str | None]) -> str:
-    """An entry as a translator finds it in Poedit: its English text, and context if any."""
-    return f"{key[1]} (context {key[0]!r})" if key[0] else key[1]
-
-
-def placeholders(text: str) -> set[tuple[str, str]]:
-    """The named placeholders of a string as (name, conversion) pairs."""
-    return set(NAMED_PLACEHOLDER.findall(text or ""))
-
-
-def _relative(path: Path) -> str:
+def relative(path: Path) -> str:
+    """A catalog's path as the translator sees it: from the project's folder when inside it."""
     try:
         return str(Path(path).resolve().relative_to(PROJECT_ROOT))
     except ValueError:
         return str(path)
-
-
-def _forms(value) -> tuple[str, ...]:
-    return tuple(value) if isinstance(value, tuple | list) else (value,)
 
 
 def template_problems(
@@ -65,7 +42,7 @@ def template_problems(
 ) -> list[Problem]:
     """Differences between the committed ``messages.pot`` and what the code asks for."""
     pot = catalogs.pot_path(directory)
-    name = _relative(pot)
+    name = relative(pot)
     if not pot.is_file():
         return [Problem(name, "", "is missing; run `make messages`")]
     committed = extract.template_signature(catalogs.read_catalog(pot))
@@ -85,46 +62,11 @@ def template_problems(
     return problems
 
 
-def _message_problems(name: str, message: Message, nplurals: int) -> list[Problem]:
-    msgid = entry_name(catalogs.message_key(message))
-    strings = _forms(message.string)
-    if message.fuzzy:
-        return [
-            Problem(name, msgid, "is marked fuzzy: check the translation, then remove `#, fuzzy`")
-        ]
-    if not all(strings):
-        return [Problem(name, msgid, "is not translated")]
-    problems = []
-    if message.pluralizable and len(strings) != nplurals:
-        problems.append(Problem(name, msgid, f"has {len(strings)} plural forms, not {nplurals}"))
-    expected = set().union(*(placeholders(text) for text in _forms(message.id)))
-    for index, text in enumerate(strings):
-        found = placeholders(text)
-        if found != expected:
-            form = f" (plural form {index})" if message.pluralizable else ""
-            problems.append(
-                Problem(
-                    name,
-                    msgid,
-                    f"translation{form} has placeholders {_names(found)}, "
-                    f"the English text {_names(expected)}",
-                )
-            )
-    texts = _forms(message.id) + strings
-    if "python-format" in message.flags and any(POSITIONAL_PLACEHOLDER.search(t) for t in texts):
-        problems.append(Problem(name, msgid, "uses an unnamed placeholder; use %(name)s"))
-    return problems
-
-
-def _names(found: set[tuple[str, str]]) -> str:
-    return ", ".join(f"%({n}){c}" for n, c in sorted(found)) or "none"
-
-
 def catalog_problems(lang: str, directory: Path = catalogs.TRANSLATIONS_DIR) -> list[Problem]:
     """Everything that keeps one language's catalog from shipping."""
     path = catalogs.po_path(lang, directory)
-    name = _relative(path)
-    problems = _header_problems(name, path, lang)
+    name = relative(path)
+    problems = header_problems(name, path, lang)
     try:
         catalog = catalogs.read_catalog(path, lang)
         template = catalogs.read_catalog(catalogs.pot_path(directory))
@@ -142,17 +84,20 @@ def catalog_problems(lang: str, directory: Path = catalogs.TRANSLATIONS_DIR) -> 
         problems.append(
             Problem(name, entry_name(catalogs.message_key(message)), "is obsolete (#~)")
         )
+    lines = path.read_text(encoding="utf-8").split("\n")
     for message in catalog:
         if message.id:
-            problems.extend(_message_problems(name, message, catalog.num_plurals))
-    problems.extend(Problem(name, "", error) for error in catalogs.check_errors(catalog))
+            problems.extend(entry_problems(name, message, catalog.num_plurals, lines))
+    problems.extend(not_yet_said(babel_problems(name, catalog, lines), problems, lines))
     return problems
 
 
-def _header_problems(name: str, path: Path, lang: str) -> list[Problem]:
+def header_problems(name: str, path: Path, lang: str) -> list[Problem]:
+    """The header's Plural-Forms against the language's rule, at the header's line."""
     # Read the header as written: Babel would quietly fill in a missing Plural-Forms.
-    problem = plural_forms_problem(Path(path).read_text(encoding="utf-8"), lang)
-    return [Problem(name, "", problem)] if problem else []
+    text = Path(path).read_text(encoding="utf-8")
+    problem = plural_forms_problem(text, lang)
+    return [Problem(name, "", problem, header_line(text.split("\n")))] if problem else []
 
 
 def msgfmt_available() -> bool:
@@ -173,10 +118,30 @@ def msgfmt_problems(path: Path) -> list[Problem]:
     )
     if result.returncode == 0:
         return []
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
-    return [Problem(_relative(path), "", f"msgfmt --check: {line}") for line in lines] or [
-        Problem(_relative(path), "", f"msgfmt --check failed with status {result.returncode}")
+    name = relative(path)
+    said = [line for line in result.stderr.splitlines() if line.strip()]
+    located = msgfmt_lines(said)
+    if located:
+        return [Problem(name, "", f"msgfmt --check: {what}", line) for line, what in located]
+    return [Problem(name, "", f"msgfmt --check: {line}") for line in said] or [
+        Problem(name, "", f"msgfmt --check failed with status {result.returncode}")
     ]
+
+
+def msgfmt_lines(said: list[str]) -> list[tuple[int, str]]:
+    """(line, what) of each ``file:line: what`` msgfmt printed.
+
+    msgfmt splits one fault over two places ("5: nplurals = 3..." and "83: ...but some
+    messages have only 2 plural forms"): they become one, at the entry's line. Its closing
+    "msgfmt: found 2 fatal errors" adds nothing to the lines above it.
+    """
+    located: list[tuple[int, str]] = []
+    for match in filter(None, map(MSGFMT_LINE.match, said)):
+        line, what = int(match["line"]), match["what"]
+        if located and located[-1][1].endswith("...") and what.startswith("..."):
+            what = f"{located.pop()[1].removesuffix('...')} {what.removeprefix('...')}"
+        located.append((line, what))
+    return located
 
 
 def in_ci() -> bool:

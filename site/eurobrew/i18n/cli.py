@@ -8,7 +8,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from . import catalogs, checks
+from . import catalogs, checks, compiling
 from .extract import extract_to_pot, init_catalog, update_catalogs
 
 
@@ -58,38 +58,51 @@ def update() -> None:
 
 
 @translations_cli.command("compile")
-def compile_() -> None:
-    """Compile every catalog (.po -> .mo), print its counts and run msgfmt --check."""
+@click.option(
+    "--keep-going",
+    is_flag=True,
+    help="For `make dev`: report a broken catalog, keep its last good .mo and exit 0.",
+)
+def compile_(keep_going: bool) -> None:
+    """Compile every catalog (.po -> .mo) after its checks and msgfmt --check.
+
+    Prints each catalog's counts, or each problem as `file:line: problem`; fails on a
+    broken catalog unless --keep-going.
+    """
     directory = translations_dir()
     failed = False
     for lang in catalogs.catalog_languages(directory):
+        po, mo = catalogs.po_path(lang, directory), catalogs.mo_path(lang, directory)
         try:
-            stats = catalogs.compile_catalog(
-                catalogs.po_path(lang, directory), catalogs.mo_path(lang, directory), lang
-            )
+            compiled = compiling.compile_catalog(po, mo, lang)
+        except compiling.CatalogNotCompiled as error:
+            for problem in [*error.problems, *error.notes]:
+                click.echo(str(problem), err=True)
+            click.echo(not_compiled(lang, len(error.problems), mo, keep_going), err=True)
+            failed = True
+            continue
         except catalogs.CatalogError as error:
             click.echo(f"{lang}: not compiled: {error}", err=True)
             failed = True
             continue
-        click.echo(describe(stats))
-    failed = _run_msgfmt(directory) or failed
-    if failed:
+        for note in compiled.notes:
+            click.echo(str(note), err=True)
+        click.echo(describe(compiled.stats))
+    if not checks.msgfmt_available():
+        click.echo("msgfmt (GNU gettext) is not installed; its checks were skipped.", err=True)
+        failed = failed or checks.in_ci()
+    if failed and not keep_going:
         raise SystemExit(1)
 
 
-def _run_msgfmt(directory: Path) -> bool:
-    """msgfmt --check on every catalog; True when it found a problem."""
-    if not checks.msgfmt_available():
-        click.echo("msgfmt (GNU gettext) is not installed; its checks were skipped.", err=True)
-        return checks.in_ci()
-    problems = [
-        problem
-        for lang in catalogs.catalog_languages(directory)
-        for problem in checks.msgfmt_problems(catalogs.po_path(lang, directory))
-    ]
-    for problem in problems:
-        click.echo(str(problem), err=True)
-    return bool(problems)
+def not_compiled(lang: str, count: int, mo: Path, keep_going: bool) -> str:
+    """The line after a broken catalog's problems: what the site shows meanwhile."""
+    said = f"{lang}: not compiled, {count} problem(s)"
+    if not keep_going:
+        return f"{said}."
+    if mo.exists():
+        return f"{said}; the site keeps its last good {lang} catalog until they are fixed."
+    return f"{said}; the site shows the English source texts until they are fixed."
 
 
 @translations_cli.command("check")

@@ -16,7 +16,11 @@ from flask_babel import get_translations
 from jinja2 import pass_context
 
 from ..extensions import TRANSLATIONS_CACHE
-from . import catalogs
+from . import catalogs, checks, compiling
+
+# The problems follow on lines of their own, so that each starts with its file:line.
+NOT_RELOADED = "Catalog not reloaded, fix it and save again; the site shows %s:\n%s"
+RELOADED_WITH_FUZZY = "Reloaded the %s catalog %s; its fuzzy entries show the English text:\n%s"
 
 _compile_lock = threading.Lock()
 
@@ -44,30 +48,46 @@ def stale_catalogs(directory: Path) -> list[str]:
 def reload_changed_catalogs() -> None:
     """Before a request in debug mode: recompile saved catalogs and drop the cached ones.
 
-    A catalog that does not compile is reported once in the server's log; the site keeps
-    showing the last version that did.
+    A catalog that does not compile is reported once in the server's log, each problem as
+    ``file:line: problem``; the site keeps showing the last version that did.
     """
     app = current_app._get_current_object()
     failed = app.extensions.setdefault("eurobrew.failed_catalogs", {})
-    changed = False
     with _compile_lock:
-        for directory in translation_directories(app):
-            for lang in stale_catalogs(directory):
-                po = catalogs.po_path(lang, directory)
-                saved_at = po.stat().st_mtime_ns
-                if failed.get(po) == saved_at:
-                    continue
-                try:
-                    catalogs.compile_catalog(po, catalogs.mo_path(lang, directory), lang)
-                except catalogs.CatalogError as error:
-                    failed[po] = saved_at
-                    app.logger.error("Catalog not reloaded, fix it and save again: %s", error)
-                    continue
-                failed.pop(po, None)
-                app.logger.info("Reloaded the %s catalog %s", lang, po)
-                changed = True
-        if changed:
+        reloaded = [
+            lang
+            for directory in translation_directories(app)
+            for lang in stale_catalogs(directory)
+            if reload_catalog(app, lang, directory, failed)
+        ]
+        if reloaded:
             clear_translations_cache(app)
+
+
+def reload_catalog(app: Flask, lang: str, directory: Path, failed: dict) -> bool:
+    """Recompile one saved catalog; True when its new .mo is written.
+
+    ``failed`` holds the save time of each catalog that did not compile, so that the same
+    save is reported once and not on every request.
+    """
+    po, mo = catalogs.po_path(lang, directory), catalogs.mo_path(lang, directory)
+    saved_at = po.stat().st_mtime_ns
+    if failed.get(po) == saved_at:
+        return False
+    try:
+        compiled = compiling.compile_catalog(po, mo, lang)
+    except catalogs.CatalogError as error:
+        failed[po] = saved_at
+        meanwhile = f"the last good {lang} catalog" if mo.exists() else "the English source texts"
+        app.logger.error(NOT_RELOADED, meanwhile, error)
+        return False
+    failed.pop(po, None)
+    if compiled.notes:
+        notes = "\n".join(map(str, compiled.notes))
+        app.logger.warning(RELOADED_WITH_FUZZY, lang, checks.relative(po), notes)
+    else:
+        app.logger.info("Reloaded the %s catalog %s", lang, checks.relative(po))
+    return True
 
 
 def page_catalog(context):
