@@ -22,7 +22,7 @@ from ..models import (
     PageTranslation,
 )
 from ..models.base import utcnow
-from ..models.recording import EditConflict, add_revision, ensure_baseline
+from ..models.recording import EditConflict, add_revisions, ensure_baselines
 from ..models.revisions import RevisionAction
 from ..models.snapshots import article_snapshot, contact_snapshot, image_snapshot, page_snapshot
 from ..models.translated import assign, slugify
@@ -110,21 +110,25 @@ def _load(kind: str, ids: list[int]) -> dict[int, object]:
     return loaded
 
 
-def _changed_items(plan: Plan, username: str) -> list[tuple[str, object]]:
+def _changed_items(plan: Plan, username: str) -> list[tuple[str, list]]:
     written, slugs = [], Slugs()
     by_kind: dict[str, list[ItemChange]] = {}
     for change in plan.changes:
         by_kind.setdefault(change.item.kind, []).append(change)
     for kind, changes in by_kind.items():
         loaded = _load(kind, [change.item.id for change in changes])
-        for change in changes:
-            item = loaded.get(change.item.id)
-            if item is None or item.version != change.item.version:
-                raise EditConflict(change.item.prefix)
-            ensure_baseline(RECORDED[kind], item)
-            _write(kind, item, plan.lang, change.after, slugs)
-            item.updated_by, item.updated_at = username, utcnow()
-            written.append((kind, item))
+        items = [loaded.get(change.item.id) for change in changes]
+        if any(
+            i is None or i.version != c.item.version for i, c in zip(items, changes, strict=True)
+        ):
+            raise EditConflict(kind)
+        ensure_baselines(RECORDED[kind], items)
+        # One flush for the whole import, not one per query the slugs ask.
+        with db.session.no_autoflush:
+            for item, change in zip(items, changes, strict=True):
+                _write(kind, item, plan.lang, change.after, slugs)
+                item.updated_by, item.updated_at = username, utcnow()
+        written.append((kind, items))
     return written
 
 
@@ -137,8 +141,8 @@ def apply_plan(plan: Plan, username: str) -> int:
     try:
         written = _changed_items(plan, username)
         db.session.flush()
-        for kind, item in written:
-            add_revision(RECORDED[kind], item, RevisionAction.SAVED, username)
+        for kind, items in written:
+            add_revisions(RECORDED[kind], items, RevisionAction.SAVED, username)
         db.session.commit()
     except StaleDataError as error:
         db.session.rollback()
@@ -146,4 +150,4 @@ def apply_plan(plan: Plan, username: str) -> int:
     except BaseException:
         db.session.rollback()
         raise
-    return len(written)
+    return sum(len(items) for _, items in written)
