@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import cached
 import cold
+import content_po
 import crawl
 import growth_report
 import scale
@@ -33,6 +34,7 @@ class Found:
     queries: dict[str, int] = field(default_factory=dict)
     search_rows: list = field(default_factory=list)
     reindexed: dict[int, float] = field(default_factory=dict)
+    content_po: content_po.ContentPoRun | None = None
     notes: list[str] = field(default_factory=list)
     minutes: float = 0.0
 
@@ -154,6 +156,7 @@ def checks(found: Found, args: argparse.Namespace) -> tuple[list[str], list[Chec
         found_checks += cold.checks(run, found.hello)
     for run in found.growth:
         found_checks += growth_report.checks(run)
+    found_checks += content_po.report(found.content_po)[1]
     return search_lines, found_checks + search_checks
 
 
@@ -185,6 +188,19 @@ def render(found: Found, args: argparse.Namespace) -> str:
         "The article page is measured the same way at the same size.",
         "",
         *search_lines,
+        "",
+        "## Content translation files",
+        "",
+        f"On the {args.articles:,}-article SQLite site, after everything above: "
+        "`flask translations export-content en -o FILE` (every article, page, image text and "
+        "the contact data), then every article's English title changed in the file with "
+        "Babel's PO reader and writer, then `flask translations import-content FILE --apply` "
+        "(the file checked, msgfmt included, and each changed article saved with its "
+        "revision and search index in one transaction). Each time is the command's, the "
+        f"app's start included. Targets: export under {content_po.EXPORT_GOAL:.0f} s, import "
+        f"under {content_po.IMPORT_GOAL:.0f} s.",
+        "",
+        *content_po.report(found.content_po)[0],
         "",
         "## Targets",
         "",

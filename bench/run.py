@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import cached  # noqa: E402
 import cold  # noqa: E402
+import content_po  # noqa: E402
 import datasets  # noqa: E402
 import document  # noqa: E402
 import growth  # noqa: E402
@@ -91,6 +92,8 @@ def on_database(
             run.instance, folder, seconds, connections
         )
         search_at(args.articles, folder, args, found)(run.instance)
+        # Last: the import changes every article's English title.
+        found.content_po = content_po.measure(run.instance, folder)
 
 
 def main() -> int:

@@ -151,6 +151,7 @@ def register_cli(app: Flask) -> None:
     from .admin.cli import users_cli
     from .admin.trash import trash_cli
     from .contact.cli import messages_cli
+    from .content_po.cli import content_cli
     from .demo.cli import demo_cli
     from .i18n.cli import translations_cli
     from .media.cli import media_cli
@@ -158,6 +159,8 @@ def register_cli(app: Flask) -> None:
     from .search.cli import search_cli
 
     app.cli.add_command(demo_cli)
+    for command in content_cli.commands.values():  # flask translations export-content ...
+        translations_cli.add_command(command)
     app.cli.add_command(translations_cli)
     for command in backup_cli.commands.values():
         app.cli.add_command(command)

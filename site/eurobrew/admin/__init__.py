@@ -10,6 +10,7 @@ from . import (  # noqa: E402,F401
     articles,
     auth,
     contact,
+    content_po,
     dashboard,
     devices,
     errors,

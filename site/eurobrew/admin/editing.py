@@ -16,17 +16,17 @@ from dataclasses import dataclass
 
 from flask import request
 from markupsafe import Markup
-from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.datastructures import CombinedMultiDict, MultiDict
 
-from ..extensions import db
-from ..models.revisions import (
-    Revision,
-    RevisionAction,
-    record_revision,
-    revision_of_version,
-    revisions_of,
+from ..models.recording import (  # noqa: F401 - the editors import them from here
+    BASELINES,
+    EditConflict,
+    add_revision,
+    commit_revision,
+    commit_revisions,
+    ensure_baseline,
 )
+from ..models.revisions import Revision, revision_of_version, revisions_of
 from ..models.translated import normal_text
 from .kinds import Kind
 
@@ -34,13 +34,7 @@ from .kinds import Kind
 UNTYPED_FIELDS = frozenset({"SubmitField", "FileField", "CSRFTokenField", "HiddenField"})
 NOT_COMPARED = frozenset({"remove_photo", "csrf_token"})
 MERGE_PREFIX = "merge-"
-# session.info key: starting points noted by ensure_baseline, written by commit_revision.
-BASELINES = "eurobrew.baselines"
 WORD = re.compile(r"\s*\S+\s*|\s+")
-
-
-class EditConflict(Exception):
-    """The item changed since the form was loaded (or while it was being saved)."""
 
 
 @dataclass(frozen=True)
@@ -50,54 +44,6 @@ class FieldConflict:
     saved: str
     diff: Markup  # the saved text, with what differs from the typed text marked
     choice: str  # "mine" or "saved": pre-selected as a three-way merge suggests
-
-
-def ensure_baseline(kind: Kind, item) -> None:
-    """Before an item's first recorded change, keep its state as history's starting point.
-
-    Only noted here, before the change: ``commit_revision`` writes it once the item's row is
-    updated (and so locked), when no revision has appeared meanwhile. Two admins saving an
-    item's first change at once thus leave one starting point, and the second gets the
-    conflict its stale version calls for.
-    """
-    if item.id is None or revisions_of(kind.name, item.id):
-        return
-    baselines = db.session.info.setdefault(BASELINES, {})
-    baselines[(kind.name, item.id)] = (item.version, kind.snapshot(item), item.updated_by or "")
-
-
-def add_revision(kind: Kind, item, action: str, username: str) -> Revision:
-    """Add ``item``'s revision to the flushed transaction, after the starting point
-    ``ensure_baseline`` noted for its first recorded change; the caller commits."""
-    baseline = db.session.info.get(BASELINES, {}).pop((kind.name, item.id), None)
-    if baseline and not revisions_of(kind.name, item.id):
-        version, data, by = baseline
-        record_revision(kind.name, item.id, version, RevisionAction.EXISTING, data, by)
-    return record_revision(kind.name, item.id, item.version, action, kind.snapshot(item), username)
-
-
-def commit_revision(kind: Kind, item, action: str, username: str, also=()) -> Revision:
-    """Flush the change (checking the version), add its revision and commit both at once.
-
-    ``also``: (kind, item, action) of other items changed with it (an article's new photo),
-    whose revisions go into the same transaction.
-    """
-    return commit_revisions(kind, [item], action, username, also)[0]
-
-
-def commit_revisions(kind: Kind, items: list, action: str, username: str, also=()) -> list:
-    """Flush the changes of ``items`` (checking each version), add a revision for each and
-    commit them all at once (a reordered menu changes several pages)."""
-    try:
-        db.session.flush()
-        revisions = [add_revision(kind, item, action, username) for item in items]
-        for other_kind, other, other_action in also:
-            add_revision(other_kind, other, other_action, username)
-        db.session.commit()
-    except StaleDataError as error:
-        db.session.rollback()
-        raise EditConflict from error
-    return revisions
 
 
 def is_stale(form_version: str | None, item) -> bool:

@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from wtforms import StringField
 
 from ..extensions import db
 from ..models import ArticleTranslation
+from ..models.translated import slugify
 from ..validators import max_length, single_line
 from .forms import strip_filter
-
-# Letters that do not decompose into a base letter and a mark.
-_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "œ": "oe"})
-
-
-def slugify(text: str, max_length: int = 120) -> str:
-    """``"Článok o pivovare"`` -> ``"clanok-o-pivovare"``: ASCII letters, digits and hyphens."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_SPECIAL))
-    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
-    return slug[:max_length].rstrip("-")
 
 
 def slug_field(limit: int) -> StringField:

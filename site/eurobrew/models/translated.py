@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import datetime
 from typing import ClassVar
 
@@ -80,6 +82,18 @@ class OldSlug:
     def __table_args__(cls):
         # A slug leads to one place per language, however often it was used before.
         return (UniqueConstraint("lang", "slug"),)
+
+
+# Letters that do not decompose into a base letter and a mark.
+_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "œ": "oe"})
+
+
+def slugify(text: str, max_length: int = 120) -> str:
+    """``"Článok o pivovare"`` -> ``"clanok-o-pivovare"``: ASCII letters, digits and hyphens."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_SPECIAL))
+    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return slug[:max_length].rstrip("-")
 
 
 def normal_text(value):
