@@ -17,6 +17,7 @@ from flask_babel import gettext
 
 from ..i18n import LANGUAGES, checks
 from ..i18n.catalogs import syntax_errors
+from ..i18n.problems import placeholders
 from ..markup import CONTACT_TOKEN, media_ids
 from .items import FIELDS
 
@@ -78,7 +79,7 @@ def _msgfmt_problems(data: bytes) -> list[Problem]:
         found = checks.msgfmt_problems(Path(name))
     finally:
         os.unlink(name)
-    return [Problem("", p.message.replace(name, "").lstrip(":")) for p in found]
+    return [Problem("", f"line {p.line}: {p.what}" if p.line else p.what) for p in found]
 
 
 def read_file(data: bytes) -> tuple[Catalog | None, list[Problem]]:
@@ -114,7 +115,7 @@ def links(text: str) -> tuple[set[str], int]:
 def entry_problems(source: str, translation: str, block: bool) -> list[str]:
     """What a translation lost or broke of its source, in the reader's language."""
     found = []
-    if checks.placeholders(source) != checks.placeholders(translation):
+    if placeholders(source) != placeholders(translation):
         found.append(gettext("Keep the placeholders such as %(name)s exactly as in the source."))
     if sorted(CONTACT_TOKEN.findall(source)) != sorted(CONTACT_TOKEN.findall(translation)):
         found.append(gettext("Keep the contact codes such as {contact:phone} as in the source."))
