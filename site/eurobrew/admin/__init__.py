@@ -7,7 +7,9 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 # Importing the modules registers their routes and handlers on bp.
 from . import (  # noqa: E402,F401
     access,
+    accounts,
     articles,
+    audit,
     auth,
     contact,
     content_po,

@@ -17,6 +17,7 @@ from ..models.base import utcnow
 from ..models.sessions import open_session
 from ..web.headers import ADMIN_CSP
 from . import bp
+from .permissions import require_permission
 
 audit_log = logging.getLogger("eurobrew.admin")
 
@@ -162,6 +163,7 @@ def admin_headers(response: Response) -> Response:
 # Session checks first: an expired session is told so before it is sent to the login.
 bp.before_request(enforce_session_limits)
 bp.before_request(require_login)
+bp.before_request(require_permission)
 bp.after_request(admin_headers)
 
 

@@ -23,6 +23,7 @@ from ..models.revisions import RevisionAction
 from ..models.translated import set_translations
 from .article_forms import ArticleForm
 from .article_photo import apply_photo, chosen_image_id, missing_alt_texts, photo_form_data
+from .audit import record_event
 from .editing import commit_revision, ensure_baseline
 from .kinds import ARTICLE
 
@@ -172,4 +173,5 @@ def trash_article(article: Article, username: str) -> None:
     ensure_baseline(ARTICLE, article)
     article.deleted_at = utcnow()
     article.deleted_by = username
+    record_event("article deleted", username, f"article {article.id}")
     commit_revision(ARTICLE, article, RevisionAction.DELETED, username)

@@ -15,8 +15,10 @@ from . import bp, queries
 from .article_forms import ArticleForm
 from .article_service import PhotoNotStored, form_data, new_photo_of, save_article, trash_article
 from .editing import EditConflict, Editor, conflicts, is_stale, last_change, submitted
+from .field_locks import disable_locked
 from .forms import VersionedConfirmForm
 from .kinds import ARTICLE
+from .permissions import can
 from .preview import article_preview
 from .slugs import free_slug
 from .trash import restore_from_trash
@@ -47,6 +49,7 @@ def articles():
 
 def editor_page(form: ArticleForm, article: Article | None, status: int = 200, **context):
     """The article form, as it stands, with whatever the situation adds."""
+    disable_locked(form)
     return render_template("admin/article_form.html", form=form, article=article, **context), status
 
 
@@ -124,6 +127,8 @@ def edit_article(article_id: int):
         form = ArticleForm(formdata=submitted(EDITOR, None, FILE_FIELDS))
         if article is None or not request.form.get("undelete"):
             return gone_page(form, article)
+        if not can(current_user, "delete"):
+            abort(403)  # restoring from the trash is a deletion's undoing
         restore_from_trash(ARTICLE, article, current_user.username)
         form.version.data = article.version  # the restored article, with the text typed
         return edit_form(form, article)

@@ -17,6 +17,7 @@ from ..models.users import MAX_PASSWORD_LENGTH, hash_password
 from ..web.limits import Limit, attempt_key, limited_attempt
 from . import bp
 from .access import audit, client_address, safe_next, session_clock, session_limits
+from .audit import record_event
 from .forms import LoginForm
 
 # A hash to check unknown usernames against, so they take as long as known ones.
@@ -68,6 +69,8 @@ def login():
         if user is None:
             attempt.count()
             audit("login failed", form.username.data)
+            record_event("login failed", form.username.data)
+            db.session.commit()  # nothing else of a failed login is saved
             error = gettext("The username or the password is wrong.")
             return render_template("admin/login.html", form=form, error=error), 401
     start_session(user)
@@ -85,6 +88,7 @@ def start_session(user: User) -> None:
     user_agent = request.user_agent.string
     user.current_session = AdminSession.open(user, user_agent, client_address(), now)
     user.last_login_at = now
+    record_event("login", user.username)
     db.session.commit()
     session.clear()  # such as a planted id
     login_user(user, fresh=True)

@@ -13,8 +13,9 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from ..extensions import db
+from ..i18n import LANGUAGES
 from ..models import User
-from ..models.users import MAX_USERNAME_LENGTH, password_problem
+from ..models.users import DEFAULT_ROLE, MAX_USERNAME_LENGTH, ROLES, password_problem
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]*$")
 
@@ -55,18 +56,41 @@ STDIN_OPTION = click.option(
 )
 
 
+ROLE_OPTION = click.option(
+    "--role", type=click.Choice(ROLES), help="admin, editor or translator (see the README)."
+)
+LANGUAGES_OPTION = click.option(
+    "--languages", help="A translator's languages, separated by commas, e.g. en or en,sk."
+)
+
+
+def role_and_languages(role: str, languages: str | None) -> tuple[str, str]:
+    """The role and the stored languages; a translator needs languages of the site."""
+    codes = [code.strip() for code in (languages or "").split(",") if code.strip()]
+    unknown = [code for code in codes if code not in LANGUAGES]
+    if unknown:
+        raise click.ClickException(f"Unknown languages: {', '.join(unknown)}.")
+    if role == "translator" and not codes:
+        raise click.ClickException("A translator needs --languages, e.g. --languages en.")
+    return role, ",".join(codes) if role == "translator" else ""
+
+
 users_cli = AppGroup("users", help="Admin accounts (there is no default account).")
 
 
 @users_cli.command("create")
 @click.argument("name")
 @STDIN_OPTION
-def create_user(name: str, password_stdin: bool) -> None:
-    """Create the admin account NAME; asks for its password twice."""
+@ROLE_OPTION
+@LANGUAGES_OPTION
+def create_user(name: str, password_stdin: bool, role: str | None, languages: str | None) -> None:
+    """Create the account NAME (an admin unless --role says otherwise); asks for its password
+    twice."""
     name = normalized_username(name)
     if db.session.scalar(select(User.id).where(User.username == name)) is not None:
         raise click.ClickException(f"A user called {name!r} exists already.")
-    user = User(username=name)
+    role, codes = role_and_languages(role or DEFAULT_ROLE, languages)
+    user = User(username=name, role=role, languages=codes)
     user.set_password(read_password(password_stdin))
     db.session.add(user)
     db.session.commit()
@@ -81,7 +105,8 @@ def list_users() -> None:
         click.echo("No admin accounts yet. Create one with: flask --app wsgi users create NAME")
     for user in users:
         last = user.last_login_at.strftime("%Y-%m-%d %H:%M UTC") if user.last_login_at else "never"
-        click.echo(f"{user.username}\tlast login: {last}")
+        role = f"{user.role} ({user.languages})" if user.languages else user.role
+        click.echo(f"{user.username}\tlast login: {last}\trole: {role}")
 
 
 @users_cli.command("set-password")
@@ -93,6 +118,18 @@ def set_password(name: str, password_stdin: bool) -> None:
     user.set_password(read_password(password_stdin))
     db.session.commit()
     click.echo(f"The password of {user.username!r} was changed; its sessions have ended.")
+
+
+@users_cli.command("set-role")
+@click.argument("name")
+@ROLE_OPTION
+@LANGUAGES_OPTION
+def set_role(name: str, role: str | None, languages: str | None) -> None:
+    """Give NAME another role (and a translator its languages)."""
+    user = find_user(name)
+    user.role, user.languages = role_and_languages(role or user.role, languages)
+    db.session.commit()
+    click.echo(f"{user.username!r} is now: {user.role} {user.languages}".rstrip())
 
 
 @users_cli.command("delete")

@@ -12,7 +12,7 @@ import binascii
 import io
 import zlib
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext, ngettext
 from flask_login import current_user
 from flask_wtf.file import FileField
@@ -25,6 +25,7 @@ from ..i18n import LANGUAGES
 from ..models.recording import EditConflict
 from . import bp
 from .forms import AdminForm
+from .permissions import can
 
 SHOWN = 300  # items and skipped entries a preview lists; the counts say the rest
 
@@ -60,6 +61,8 @@ def content_download():
         message = gettext("Choose a language of the site, and what the file should hold.")
         heading = gettext("The file could not be made")
         return render_template("admin/message.html", heading=heading, message=message), 400
+    if not can(current_user, "translate", language=lang):
+        abort(403)
     handle = io.BytesIO()
     export_content(lang, handle, only)
     name = f"eurobrew-content-{lang}{'-' + only if only else ''}.po"
@@ -83,6 +86,12 @@ def _preview(plan: Plan, data: bytes, name: str, status: int = 200, error: str =
     return page, status
 
 
+def refuse_other_language(plan: Plan) -> None:
+    """403 for a file in a language the account does not translate."""
+    if plan.lang and not can(current_user, "translate", language=plan.lang):
+        abort(403)
+
+
 @bp.post("/translations/import")
 def content_upload():
     """Check an uploaded file and show what it would change."""
@@ -94,6 +103,7 @@ def content_upload():
         return render_template("admin/message.html", heading=heading, message=message), 400
     data = upload.read()
     plan = make_plan(data)
+    refuse_other_language(plan)
     return _preview(plan, data, upload.filename, 400 if plan.problems else 200)
 
 
@@ -108,6 +118,7 @@ def content_apply():
         heading = gettext("The file could not be applied")
         return render_template("admin/message.html", heading=heading, message=message), 400
     plan = make_plan(data)
+    refuse_other_language(plan)
     if plan.problems:
         return _preview(plan, data, name, 400)
     try:

@@ -28,6 +28,7 @@ from ..models.recording import (  # noqa: F401 - the editors import them from he
 )
 from ..models.revisions import Revision, revision_of_version, revisions_of
 from ..models.translated import normal_text
+from .field_locks import is_locked, lock_formdata
 from .kinds import Kind
 
 # Fields compared between what was typed and what is saved: every one a person types.
@@ -133,7 +134,15 @@ def submitted(editor: Editor, item, file_fields: tuple[str, ...] = ()) -> Combin
         for key in chosen:
             if key in saved:
                 form.setlist(key, [saved[key]] if saved[key] else [])
-    files = MultiDict([(k, v) for k, v in request.files.items(multi=True) if k in file_fields])
+    # A translator's form: other languages and shared fields keep their saved values.
+    form = lock_formdata(form, editor.values_of(item) if item is not None else None)
+    files = MultiDict(
+        [
+            (k, v)
+            for k, v in request.files.items(multi=True)
+            if k in file_fields and not is_locked(k)
+        ]
+    )
     return CombinedMultiDict((files, form))
 
 

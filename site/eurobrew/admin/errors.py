@@ -7,7 +7,7 @@ import math
 from flask import current_app, render_template
 from flask_babel import gettext, ngettext
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import RequestEntityTooLarge, TooManyRequests
+from werkzeug.exceptions import Forbidden, RequestEntityTooLarge, TooManyRequests
 
 from . import bp
 from .auth import login_limit
@@ -52,3 +52,13 @@ def stale_form(error: CSRFError):
         "Go back, reload the page and send the form again."
     )
     return render_template("admin/message.html", heading=heading, message=message), 400
+
+
+@bp.errorhandler(Forbidden)
+def forbidden(error: Forbidden):
+    """An action the account's role does not allow (admin/permissions.py)."""
+    heading = gettext("Not allowed")
+    message = gettext(
+        "Your role does not allow this. Nothing was changed. If you need it, ask an admin."
+    )
+    return render_template("admin/message.html", heading=heading, message=message), 403

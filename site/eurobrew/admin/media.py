@@ -18,6 +18,7 @@ from ..models import Image
 from ..models.base import utcnow
 from ..models.revisions import RevisionAction
 from . import bp
+from .audit import record_event
 from .editing import (
     EditConflict,
     Editor,
@@ -28,6 +29,7 @@ from .editing import (
     last_change,
     submitted,
 )
+from .field_locks import disable_locked
 from .forms import VersionedConfirmForm
 from .kinds import IMAGE
 from .media_forms import ImageForm
@@ -47,6 +49,7 @@ def media_library():
 
 def form_page(form: ImageForm, image: Image | None, status: int = 200, **context):
     """The image form as it stands, with where the image is used."""
+    disable_locked(form)
     uses = image_uses(image.id) if image is not None else []
     return render_template(
         "admin/media_form.html", form=form, image=image, uses=uses, **context
@@ -127,6 +130,7 @@ def delete_image(image_id: int):
         form.version.data = image.version
         return render_template("admin/media_delete.html", refused=True, **context), 409
     ensure_baseline(IMAGE, image)
+    record_event("image deleted", current_user.username, f"image {image.id}")
     image.deleted_at = utcnow()
     image.deleted_by = current_user.username
     commit_revision(IMAGE, image, RevisionAction.DELETED, current_user.username)

@@ -12,6 +12,7 @@ from ..models.base import utcnow
 from ..models.pages import HOME_KEY, has_subpages
 from ..models.revisions import RevisionAction
 from . import bp, queries
+from .audit import record_event
 from .editing import (
     EditConflict,
     Editor,
@@ -22,6 +23,7 @@ from .editing import (
     last_change,
     submitted,
 )
+from .field_locks import disable_locked
 from .forms import VersionedConfirmForm
 from .kinds import PAGE
 from .page_forms import PageForm
@@ -33,6 +35,7 @@ from .page_service import (
     save_page,
     slug_clashes,
 )
+from .permissions import can
 from .preview import page_preview
 from .trash import restore_from_trash
 
@@ -59,6 +62,7 @@ EDITOR = Editor(PAGE, PageForm, page_data)
 
 def editor_page(form: PageForm, page: Page | None, status: int = 200, **context):
     """The page form, as it stands, with whatever the situation adds."""
+    disable_locked(form)
     is_home = page is not None and page.key == HOME_KEY
     if not is_home:
         offer_parents(form, page)
@@ -125,6 +129,8 @@ def edit_page(page_id: int):
     if page.in_trash:
         if not request.form.get("undelete"):
             return editor_page(form, page, 410, gone=page)
+        if not can(current_user, "delete"):
+            abort(403)  # restoring from the trash is a deletion's undoing
         restore_from_trash(PAGE, page, current_user.username)
         form.version.data = page.version
     elif is_stale(form.version.data, page) and not form.preview.data:
@@ -153,6 +159,7 @@ def delete_page(page_id: int):
                 "admin/page_delete.html", page=page, form=form, changed_by=changed_by
             ), 409
         ensure_baseline(PAGE, page)
+        record_event("page deleted", current_user.username, f"page {page.id}")
         page.deleted_at = utcnow()
         page.deleted_by = current_user.username
         commit_revision(PAGE, page, RevisionAction.DELETED, current_user.username)

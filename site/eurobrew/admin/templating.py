@@ -17,6 +17,7 @@ from ..models.base import utcnow
 from . import bp
 from .forms import MARKDOWN_HELP
 from .media_queries import newest_images
+from .permissions import can
 
 # The admin menu's sections; an endpoint belongs to the one its name contains.
 SECTIONS = (
@@ -29,6 +30,9 @@ SECTIONS = (
     "inbox",
     "translations",
     "sessions",
+    "accounts",
+    "audit",
+    "permissions",
 )
 
 
@@ -88,4 +92,5 @@ def admin_context() -> dict:
         "photo_megapixels": megapixel_caps(),
         "thumbnail_name": thumbnail_name,
         "picker_images": newest_images,
+        "can": can,
     }

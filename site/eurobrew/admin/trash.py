@@ -18,6 +18,7 @@ from ..models.base import utcnow
 from ..models.pages import parent_allowed
 from ..models.revisions import Revision, RevisionAction
 from . import bp, queries
+from .audit import record_event
 from .editing import commit_revision, is_stale
 from .forms import VersionedConfirmForm
 from .kinds import ARTICLE, IMAGE, PAGE, Kind
@@ -87,6 +88,8 @@ def purge(older_than_days: int) -> int:
             db.session.execute(
                 delete(Revision).where(Revision.kind == kind.name, Revision.item_id == item.id)
             )
+            # No account does this: the trash's time ran out (flask trash purge).
+            record_event("purged", "-", f"{kind.name} {item.id}")
             db.session.delete(item)
         purged += len(items)
     db.session.commit()

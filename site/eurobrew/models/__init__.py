@@ -1,6 +1,7 @@
 """The content model: one module per aggregate."""
 
 from .attempts import LimitedAttempt
+from .audit import AuditEvent
 from .company import CompanyContact
 from .contact_messages import ContactMessage, MessageStatus
 from .media import Image, ImageText
@@ -27,6 +28,7 @@ track_content_changes(PUBLIC_CONTENT)
 
 __all__ = [
     "AdminSession",
+    "AuditEvent",
     "Article",
     "ArticleOldSlug",
     "ArticleStatus",

@@ -19,6 +19,11 @@ MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 1024
 MAX_USERNAME_LENGTH = 80
 
+# What an account may do (admin/permissions.py holds the rules). Accounts made before roles
+# existed were all admins, and the first account must be able to make the others.
+ROLES = ("admin", "editor", "translator")
+DEFAULT_ROLE = "admin"
+
 
 def hash_password(password: str) -> str:
     """The configured slow hash (werkzeug's scrypt) of ``password``."""
@@ -37,6 +42,9 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
     password_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    role: Mapped[str] = mapped_column(String(20), default=DEFAULT_ROLE, server_default="admin")
+    # A translator's languages, as codes joined by commas ("en" or "en,sk").
+    languages: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
     # The session (models/sessions.py) of the request at hand, attached by the admin's
     # session loader; not a column.
@@ -51,6 +59,11 @@ class User(UserMixin, db.Model):
     def check_password(self, password: str) -> bool:
         """True when ``password`` matches the stored hash."""
         return check_password_hash(self.password_hash, password)
+
+    @property
+    def language_codes(self) -> tuple[str, ...]:
+        """The languages a translator works in, as codes."""
+        return tuple(code for code in (self.languages or "").split(",") if code)
 
     def get_id(self) -> str:
         """Flask-Login's session id: the account and its current session's token.
