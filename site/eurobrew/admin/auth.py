@@ -18,6 +18,7 @@ from ..web.limits import Limit, attempt_key, limited_attempt
 from . import bp
 from .access import audit, client_address, safe_next, session_clock, session_limits
 from .forms import LoginForm
+from .pending import begin_second_step
 
 # A hash to check unknown usernames against, so they take as long as known ones.
 _dummy_hashes: dict[str, str] = {}
@@ -70,6 +71,10 @@ def login():
             audit("login failed", form.username.data)
             error = gettext("The username or the password is wrong.")
             return render_template("admin/login.html", form=form, error=error), 401
+    if user.has_second_factor():
+        begin_second_step(user, after_login_url())
+        audit("password accepted, second step next", user.username)
+        return redirect(url_for("admin.second_step"))
     start_session(user)
     return redirect(after_login_url())
 

@@ -12,6 +12,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
 from .base import NEVER_REUSE_IDS, utcnow
+from .factors import passkeys_of
 from .sessions import end_sessions
 
 MIN_PASSWORD_LENGTH = 12
@@ -37,6 +38,10 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
     password_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The authenticator app's shared secret (base32) once confirmed, and the last time
+    # step a code was accepted for: a code is never taken twice.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_last_step: Mapped[int | None]
 
     # The session (models/sessions.py) of the request at hand, attached by the admin's
     # session loader; not a column.
@@ -51,6 +56,10 @@ class User(UserMixin, db.Model):
     def check_password(self, password: str) -> bool:
         """True when ``password`` matches the stored hash."""
         return check_password_hash(self.password_hash, password)
+
+    def has_second_factor(self) -> bool:
+        """True when the login needs a second step: an authenticator app or a passkey."""
+        return self.totp_secret is not None or bool(passkeys_of(self.id))
 
     def get_id(self) -> str:
         """Flask-Login's session id: the account and its current session's token.
