@@ -27,7 +27,10 @@ class LiveSite:
         workers: int = 2,
         database_url: str | None = None,
         admin: tuple[str, str] | None = None,
+        host: str = "127.0.0.1",
     ):
+        # "localhost" where a browser needs a domain name (WebAuthn refuses an IP address).
+        self.host = host
         self.articles = articles
         self.admin = admin
         self.workers = workers
@@ -49,7 +52,9 @@ class LiveSite:
             name, password = self.admin
             servers.flask(env, "users", "create", name, "--password-stdin", stdin=password + "\n")
         port = servers.free_port(*PORTS)
-        self.url = self._stack.enter_context(servers.gunicorn(env, port, log=self.log))
+        env["SITE_URL"] = f"http://{self.host}:{port}"
+        self._stack.enter_context(servers.gunicorn(env, port, log=self.log))
+        self.url = env["SITE_URL"]
         return self
 
     def stop(self) -> None:

@@ -101,6 +101,11 @@ class Config:
     # Failed logins per username and per client address, counted in the database that every
     # worker and host shares (web/limits.py).
     LOGIN_FAILURE_LIMIT = os.environ.get("LOGIN_FAILURE_LIMIT", "5 per 15 minutes")
+    # Every admin account must add a second factor (an authenticator app or a passkey) at
+    # its next login before it can open anything else.
+    REQUIRE_2FA = env_flag("REQUIRE_2FA")
+    # The name authenticator apps show beside the account.
+    TOTP_ISSUER = os.environ.get("TOTP_ISSUER", "Euro-Brew")
     # Photos: the largest upload accepted (MAX_CONTENT_LENGTH is derived from it).
     MAX_UPLOAD_MB = int(os.environ.get("MAX_UPLOAD_MB", "8"))
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session, which expires itself

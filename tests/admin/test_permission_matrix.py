@@ -10,7 +10,7 @@ from flask import url_for
 from eurobrew.admin.kinds import ARTICLE
 from eurobrew.admin.permissions import OPEN, RULES, can
 from eurobrew.extensions import db
-from eurobrew.models import AdminSession, Article, ContactMessage, User
+from eurobrew.models import AdminSession, Article, ContactMessage, Passkey, User
 from eurobrew.models.base import utcnow
 from eurobrew.models.recording import add_revision
 from support import csrf_token_in
@@ -42,6 +42,8 @@ def sample_values(app, user_id: int) -> dict:
         user = db.session.get(User, user_id)
         other = AdminSession.open(user, "pytest", "127.0.0.1", utcnow())
         add_revision(ARTICLE, db.session.get(Article, 1), "existing", "eva")  # its revision 1
+        key = Passkey(user_id=user_id, credential_id=b"key", public_key=b"public", name="Key")
+        db.session.add(key)
         db.session.commit()
         return {
             "article_id": 1,
@@ -54,6 +56,7 @@ def sample_values(app, user_id: int) -> dict:
             "number": 1,
             "language": "en",
             "user_id": spare,
+            "passkey_id": key.id,
         }
 
 

@@ -102,3 +102,16 @@ def test_article_photos_move_into_the_library_and_back(app, runner):
             assert "WHERE deleted_at IS NULL" in indexes["ix_articles_admin_listing"]
     page = app.test_client().get("/en/news/japan-proposes-us-purchase-of-semiconductor-products")
     assert f"/media/{stem}-480.avif" in page.text
+
+
+def test_second_factors_downgrade_and_upgrade(app):
+    with app.app_context():
+        reset_database()
+        upgrade()
+        downgrade(revision="8e4b6f1a3c27")
+        tables = set(inspect(db.engine).get_table_names())
+        assert not {"passkeys", "recovery_codes"} & tables
+        columns = {column["name"] for column in inspect(db.engine).get_columns("users")}
+        assert "totp_secret" not in columns
+        upgrade()
+        assert {"passkeys", "recovery_codes"} <= set(inspect(db.engine).get_table_names())

@@ -65,6 +65,8 @@ def sample_values(client) -> dict[str, object]:
         "article_id": 1,
         "page_id": 1,
         "image_id": 1,
+        "user_id": 1,
+        "passkey_id": 1,
         "item_id": 1,
         "kind": "article",
         "message_id": 1,

@@ -17,12 +17,29 @@ from ..models.base import utcnow
 from ..models.sessions import open_session
 from ..web.headers import ADMIN_CSP
 from . import bp
+from .pending import PENDING
 from .permissions import require_permission
 
 audit_log = logging.getLogger("eurobrew.admin")
 
 # Pages of the admin blueprint that anonymous visitors may open.
 OPEN_ENDPOINTS = frozenset({"admin.login", "admin.language", "admin.bare_prefix"})
+# The second login step: open to a login half done (they check it themselves).
+SECOND_STEP_ENDPOINTS = frozenset(
+    {"admin.second_step", "admin.passkey_login_options", "admin.passkey_login"}
+)
+# What an account without a second factor may still open when REQUIRE_2FA is on.
+ENROLMENT_ENDPOINTS = frozenset(
+    {
+        "admin.security",
+        "admin.totp_enrol",
+        "admin.recovery_codes",
+        "admin.passkey_register_options",
+        "admin.passkey_register",
+        "admin.logout",
+        "admin.language",
+    }
+)
 # The smallest step by which a session's last activity is written down.
 ACTIVITY_STEP = timedelta(minutes=1)
 
@@ -144,12 +161,31 @@ def enforce_session_limits():
 
 
 def require_login():
-    """The one guard of the admin area: every page but the login form needs an admin."""
+    """The one guard of the admin area: every page but the login form needs an admin.
+
+    A login half done (password right, second step to come) opens nothing but the second
+    step; with ``REQUIRE_2FA`` an account without a second factor opens nothing but the
+    pages that add one.
+    """
     if request.endpoint in OPEN_ENDPOINTS or request.method in EXEMPT_METHODS:
         return None
     if current_user.is_authenticated:
+        return require_enrolment()
+    if request.endpoint in SECOND_STEP_ENDPOINTS:
         return None
+    if PENDING in session:
+        return redirect(url_for("admin.second_step"))
     return login_manager.unauthorized()
+
+
+def require_enrolment():
+    """With ``REQUIRE_2FA``, send an account without a second factor to add one first."""
+    if not current_app.config["REQUIRE_2FA"] or request.endpoint in ENROLMENT_ENDPOINTS:
+        return None
+    if current_user.has_second_factor():
+        return None
+    flash(gettext("Please set up a second factor before you continue."), "info")
+    return redirect(url_for("admin.security"))
 
 
 def admin_headers(response: Response) -> Response:

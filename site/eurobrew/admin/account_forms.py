@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from flask_babel import lazy_gettext as _l
-from wtforms import PasswordField, SelectField, SelectMultipleField, StringField, SubmitField
+from wtforms import (
+    PasswordField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+)
 from wtforms.validators import InputRequired, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -46,10 +53,10 @@ def password_rule(form, field) -> None:
 class RoleForm(AdminForm):
     """An account's role and, for a translator, its languages; a new password if given."""
 
-    role = SelectField(_l("Role"), choices=[(role, ROLE_NAMES[role]) for role in ROLES])
+    role = SelectField(_l("Role"), choices=[SelectChoice(role, ROLE_NAMES[role]) for role in ROLES])
     languages = SelectMultipleField(
         _l("Languages it translates (translators only)"),
-        choices=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
+        choices=[SelectChoice(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
         option_widget=CheckboxInput(),
         widget=ListWidget(prefix_label=False),
     )

@@ -19,6 +19,7 @@ from . import bp
 from .access import audit, client_address, safe_next, session_clock, session_limits
 from .audit import record_event
 from .forms import LoginForm
+from .pending import begin_second_step
 
 # A hash to check unknown usernames against, so they take as long as known ones.
 _dummy_hashes: dict[str, str] = {}
@@ -73,6 +74,10 @@ def login():
             db.session.commit()  # nothing else of a failed login is saved
             error = gettext("The username or the password is wrong.")
             return render_template("admin/login.html", form=form, error=error), 401
+    if user.has_second_factor():
+        begin_second_step(user, after_login_url())
+        audit("password accepted, second step next", user.username)
+        return redirect(url_for("admin.second_step"))
     start_session(user)
     return redirect(after_login_url())
 

@@ -10,12 +10,15 @@ import sys
 
 import click
 from flask.cli import AppGroup
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from ..extensions import db
 from ..i18n import LANGUAGES
-from ..models import User
+from ..models import Passkey, RecoveryCode, User
+from ..models.base import utcnow
+from ..models.sessions import end_sessions
 from ..models.users import DEFAULT_ROLE, MAX_USERNAME_LENGTH, ROLES, password_problem
+from .audit import record_event
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]*$")
 
@@ -140,3 +143,22 @@ def delete_user(name: str) -> None:
     db.session.delete(user)
     db.session.commit()
     click.echo(f"Deleted the admin account {user.username!r}.")
+
+
+@users_cli.command("reset-2fa")
+@click.argument("name")
+def reset_second_factors(name: str) -> None:
+    """Remove NAME's authenticator app, passkeys and recovery codes (a lost phone).
+
+    The account logs in with its password alone until it adds a new factor (at once when
+    REQUIRE_2FA is on). Its open sessions end.
+    """
+    user = find_user(name)
+    user.totp_secret = None
+    user.totp_last_step = None
+    db.session.execute(delete(Passkey).where(Passkey.user_id == user.id))
+    db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
+    end_sessions(user.id, utcnow())
+    db.session.commit()
+    record_event("second factors reset", user.username, detail="flask users reset-2fa")
+    click.echo(f"The second factors of {user.username!r} were removed; its sessions have ended.")

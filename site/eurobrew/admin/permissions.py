@@ -37,7 +37,9 @@ LANGUAGE_BOUND = {"translator": frozenset({"translate"})}
 
 # The action of every admin route. A route missing here is refused to everyone (and the
 # generated permission tests fail), so a new page cannot be opened to a role by mistake.
-OPEN = frozenset({"admin.login", "admin.language", "admin.bare_prefix"})
+# The login and its second step come before any role is known.
+OPEN = frozenset({"admin.login", "admin.language", "admin.bare_prefix", "admin.second_step"})
+OPEN |= {"admin.passkey_login", "admin.passkey_login_options"}
 RULES = {
     "admin.logout": "view",
     "admin.dashboard": "view",
@@ -45,6 +47,14 @@ RULES = {
     "admin.end_session": "view",
     "admin.end_other_sessions": "view",
     "admin.permissions": "view",
+    # Every account looks after its own second factors.
+    "admin.security": "view",
+    "admin.totp_enrol": "view",
+    "admin.totp_remove": "view",
+    "admin.recovery_codes": "view",
+    "admin.passkey_register": "view",
+    "admin.passkey_register_options": "view",
+    "admin.passkey_remove": "view",
     "admin.articles": "view",
     "admin.pages": "view",
     "admin.media_library": "view",

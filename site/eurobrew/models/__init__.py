@@ -4,6 +4,7 @@ from .attempts import LimitedAttempt
 from .audit import AuditEvent
 from .company import CompanyContact
 from .contact_messages import ContactMessage, MessageStatus
+from .factors import Passkey, RecoveryCode
 from .media import Image, ImageText
 from .news import Article, ArticleOldSlug, ArticleStatus, ArticleTranslation
 from .pages import Page, PageOldSlug, PageTranslation
@@ -40,6 +41,8 @@ __all__ = [
     "ContactMessage",
     "MessageStatus",
     "Page",
+    "Passkey",
+    "RecoveryCode",
     "PageOldSlug",
     "PageTranslation",
     "PUBLIC_CONTENT",

@@ -12,6 +12,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
 from .base import NEVER_REUSE_IDS, utcnow
+from .factors import passkeys_of
 from .sessions import end_sessions
 
 MIN_PASSWORD_LENGTH = 12
@@ -45,6 +46,10 @@ class User(UserMixin, db.Model):
     role: Mapped[str] = mapped_column(String(20), default=DEFAULT_ROLE, server_default="admin")
     # A translator's languages, as codes joined by commas ("en" or "en,sk").
     languages: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    # The authenticator app's shared secret (base32) once confirmed, and the last time
+    # step a code was accepted for: a code is never taken twice.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_last_step: Mapped[int | None]
 
     # The session (models/sessions.py) of the request at hand, attached by the admin's
     # session loader; not a column.
@@ -64,6 +69,10 @@ class User(UserMixin, db.Model):
     def language_codes(self) -> tuple[str, ...]:
         """The languages a translator works in, as codes."""
         return tuple(code for code in (self.languages or "").split(",") if code)
+
+    def has_second_factor(self) -> bool:
+        """True when the login needs a second step: an authenticator app or a passkey."""
+        return self.totp_secret is not None or bool(passkeys_of(self.id))
 
     def get_id(self) -> str:
         """Flask-Login's session id: the account and its current session's token.
