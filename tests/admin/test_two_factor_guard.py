@@ -85,5 +85,7 @@ def test_reset_2fa_removes_the_factors_and_logs_it(
     assert response.headers["Location"] == "/admin/"
     assert "Off." in admin_client.get("/admin/security").get_data(as_text=True)
     assert "0 unused recovery codes." in admin_client.get("/admin/security").get_data(as_text=True)
+    audit = admin_client.get("/admin/audit").get_data(as_text=True)  # kept on the audit page
+    assert "second factors reset" in audit and "authenticator app added" in audit
     missing = demo_app.test_cli_runner().invoke(args=["users", "reset-2fa", "nobody"])
     assert missing.exit_code != 0

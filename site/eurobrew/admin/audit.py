@@ -48,6 +48,13 @@ def record_event(action: str, username: str, detail: str = "") -> None:
     )
 
 
+def record_event_now(action: str, username: str, detail: str = "") -> None:
+    """Record an event that no other change of the request commits (a failed step, a
+    factor saved just before), and commit it."""
+    record_event(action, username, detail)
+    db.session.commit()
+
+
 @bp.get("/audit")
 def audit_log():
     """The audit log, newest first, a page at a time (admins only: permissions.RULES)."""

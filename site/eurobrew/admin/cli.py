@@ -18,7 +18,7 @@ from ..models import Passkey, RecoveryCode, User
 from ..models.base import utcnow
 from ..models.sessions import end_sessions
 from ..models.users import DEFAULT_ROLE, MAX_USERNAME_LENGTH, ROLES, password_problem
-from .audit import record_event
+from .audit import record_event_now
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]*$")
 
@@ -160,5 +160,5 @@ def reset_second_factors(name: str) -> None:
     db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
     end_sessions(user.id, utcnow())
     db.session.commit()
-    record_event("second factors reset", user.username, detail="flask users reset-2fa")
+    record_event_now("second factors reset", user.username, detail="flask users reset-2fa")
     click.echo(f"The second factors of {user.username!r} were removed; its sessions have ended.")

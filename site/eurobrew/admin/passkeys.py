@@ -33,7 +33,7 @@ from ..models import Passkey
 from ..models.base import utcnow
 from ..models.factors import PASSKEY_NAME_LENGTH, passkeys_of
 from . import bp
-from .audit import record_event
+from .audit import record_event_now
 from .pending import pending_user
 from .second_step import finish_login
 
@@ -108,7 +108,7 @@ def passkey_register():
     )
     db.session.add(passkey)
     db.session.commit()
-    record_event("passkey added", current_user.username, detail=passkey.name)
+    record_event_now("passkey added", current_user.username, detail=passkey.name)
     return jsonify(next=url_for("admin.security"))
 
 
@@ -142,7 +142,7 @@ def passkey_login():
             credential_current_sign_count=passkey.sign_count,
         )
     except (WebAuthnException, LookupError, ValueError, TypeError):
-        record_event("second step failed", user.username, detail="passkey")
+        record_event_now("second step failed", user.username, detail="passkey")
         return refused(gettext("The passkey was not accepted."), 401)
     passkey.sign_count = verified.new_sign_count
     passkey.last_used_at = utcnow()

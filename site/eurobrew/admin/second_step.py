@@ -10,7 +10,7 @@ from ..models.factors import passkeys_of, unused_recovery_codes
 from ..web.limits import attempt_key, limited_attempt
 from . import bp
 from .access import client_address, safe_next
-from .audit import record_event
+from .audit import record_event_now
 from .auth import login_limit, start_session
 from .pending import PENDING, pending_target, pending_user
 from .recovery import use_recovery_code
@@ -35,7 +35,7 @@ def check_code(user: User, code: str) -> str | None:
         return "app"
     if use_recovery_code(user, code):
         left = len(unused_recovery_codes(user.id))
-        record_event("recovery code used", user.username, detail=f"{left} left")
+        record_event_now("recovery code used", user.username, detail=f"{left} left")
         return "recovery"
     return None
 
@@ -70,7 +70,7 @@ def second_step():
             return render_step(user, form), 400
         if check_code(user, form.code.data) is None:
             attempt.count()
-            record_event("second step failed", user.username)
+            record_event_now("second step failed", user.username)
             error = gettext("This code is wrong or was used already.")
             return render_step(user, form, error), 401
     return redirect(finish_login(user))

@@ -11,7 +11,7 @@ from ..models import Passkey
 from ..models.factors import passkeys_of, unused_recovery_codes
 from ..web.limits import limited_attempt
 from . import bp
-from .audit import record_event
+from .audit import record_event_now
 from .auth import login_limit
 from .recovery import new_recovery_codes
 from .second_step import check_code, second_step_keys
@@ -80,11 +80,11 @@ def confirm_app(secret: str, step: int):
     current_user.totp_secret = secret
     current_user.totp_last_step = step  # the confirming code is used up too
     db.session.commit()
-    record_event("authenticator app added", current_user.username)
+    record_event_now("authenticator app added", current_user.username)
     if unused_recovery_codes(current_user.id):
         flash(gettext("The authenticator app is on."), "success")
         return redirect(url_for("admin.security"))
-    record_event("recovery codes created", current_user.username)
+    record_event_now("recovery codes created", current_user.username)
     return render_new_codes(new_recovery_codes(current_user))
 
 
@@ -98,7 +98,7 @@ def removal_allowed(form: RemoveFactorForm) -> bool:
             form.password.errors.append(gettext("The password is wrong."))
         elif check_code(current_user, form.code.data) is None:
             form.code.errors.append(gettext("This code is wrong or was used already."))
-            record_event("second step failed", current_user.username, detail="removal")
+            record_event_now("second step failed", current_user.username, detail="removal")
         if form.errors:
             attempt.count()
     return not form.errors
@@ -113,7 +113,7 @@ def totp_remove():
     current_user.totp_secret = None
     current_user.totp_last_step = None
     db.session.commit()
-    record_event("authenticator app removed", current_user.username)
+    record_event_now("authenticator app removed", current_user.username)
     flash(gettext("The authenticator app was removed."), "success")
     return redirect(url_for("admin.security"))
 
@@ -129,7 +129,7 @@ def passkey_remove(passkey_id: int):
         return render_security(400, remove_form=form)
     db.session.delete(passkey)
     db.session.commit()
-    record_event("passkey removed", current_user.username, detail=passkey.name)
+    record_event_now("passkey removed", current_user.username, detail=passkey.name)
     flash(gettext("The passkey was removed."), "success")
     return redirect(url_for("admin.security"))
 
@@ -143,5 +143,5 @@ def recovery_codes():
     if not current_user.check_password(form.password.data):
         form.password.errors.append(gettext("The password is wrong."))
         return render_security(400, codes_form=form)
-    record_event("recovery codes created", current_user.username)
+    record_event_now("recovery codes created", current_user.username)
     return render_new_codes(new_recovery_codes(current_user))
