@@ -110,10 +110,15 @@ def test_cli_creates_accounts_with_a_role_and_languages(app, runner):
         args=["users", "create", "eva", "--password-stdin"], input=PASSWORD + "\n"
     )
     assert result.exit_code == 0
+    demoted = runner.invoke(args=["users", "set-role", "eva", "--role", "editor"])
+    assert demoted.exit_code != 0 and "last admin" in demoted.output  # eva is the only one
+    assert runner.invoke(args=["users", "delete", "eva"]).exit_code != 0
+    runner.invoke(args=["users", "create", "ada", "--password-stdin"], input=PASSWORD + "\n")
     assert runner.invoke(args=["users", "set-role", "eva", "--role", "editor"]).exit_code == 0
+    assert runner.invoke(args=["users", "delete", "ada"]).exit_code != 0  # now the last one
     with app.app_context():
         found = {u.username: (u.role, u.languages) for u in db.session.scalars(select(User))}
-    assert found == {"tina": ("translator", "en"), "eva": ("editor", "")}
+    assert found == {"tina": ("translator", "en"), "eva": ("editor", ""), "ada": ("admin", "")}
     assert (
         "tina\tlast login: never\trole: translator (en)"
         in runner.invoke(args=["users", "list"]).output

@@ -18,6 +18,7 @@ from ..models import Passkey, RecoveryCode, User
 from ..models.base import utcnow
 from ..models.sessions import end_sessions
 from ..models.users import DEFAULT_ROLE, MAX_USERNAME_LENGTH, ROLES, password_problem
+from .accounts import is_last_admin
 from .audit import record_event_now
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]*$")
@@ -130,6 +131,8 @@ def set_password(name: str, password_stdin: bool) -> None:
 def set_role(name: str, role: str | None, languages: str | None) -> None:
     """Give NAME another role (and a translator its languages)."""
     user = find_user(name)
+    if (role or user.role) != "admin" and is_last_admin(user):
+        raise click.ClickException("The last admin must stay an admin; make another one first.")
     user.role, user.languages = role_and_languages(role or user.role, languages)
     db.session.commit()
     click.echo(f"{user.username!r} is now: {user.role} {user.languages}".rstrip())
@@ -138,8 +141,10 @@ def set_role(name: str, role: str | None, languages: str | None) -> None:
 @users_cli.command("delete")
 @click.argument("name")
 def delete_user(name: str) -> None:
-    """Delete the admin account NAME."""
+    """Delete the admin account NAME (never the last admin)."""
     user = find_user(name)
+    if is_last_admin(user):
+        raise click.ClickException("The last admin cannot be deleted; make another one first.")
     db.session.delete(user)
     db.session.commit()
     click.echo(f"Deleted the admin account {user.username!r}.")
