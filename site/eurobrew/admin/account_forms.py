@@ -25,7 +25,7 @@ USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]*$")
 
 ROLE_NAMES = {
     # Translators: a role: may do everything, accounts and roles too.
-    "admin": _l("Admin"),
+    "admin": _l("Administrator"),
     # Translators: a role: may edit all content, the image library and the inbox.
     "editor": _l("Editor"),
     # Translators: a role: may translate content into the languages given to it.
