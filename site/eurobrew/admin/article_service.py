@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import current_app
 from flask_babel import gettext, to_user_timezone, to_utc
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..i18n import LANGUAGES
-from ..media import upload_folder
-from ..media.storage import StoredPhoto, store_picture, stored_photo
+from ..media.storage import StoredPhoto
 from ..models import Article, ArticleOldSlug, ArticleTranslation
 from ..models.base import utcnow
 from ..models.revisions import RevisionAction
@@ -26,6 +24,7 @@ from .article_photo import apply_photo, chosen_image_id, missing_alt_texts, phot
 from .audit import record_event
 from .editing import commit_revision, ensure_baseline
 from .kinds import ARTICLE
+from .uploads import PictureNotStored, store_upload
 
 TEXT_FIELDS = ("title", "slug", "place", "body", "note")
 
@@ -71,34 +70,10 @@ def slug_clashes(form: ArticleForm, article_id: int | None) -> bool:
     return clash
 
 
-class PhotoNotStored(Exception):
-    """The new photo could not be written; the form says so."""
-
-
 def new_photo_of(form: ArticleForm) -> StoredPhoto | None:
-    """The form's new photo: stored now under a fresh random name, or kept from before.
-
-    Its name goes into the form (``pending_photo``), so a form shown again (an error, a
-    conflict) keeps it without a second upload. Raises PhotoNotStored when the disk fails.
-    """
-    folder = upload_folder()
-    if form.photo_image is None:
-        return stored_photo(form.pending_photo.data, folder)
-    try:
-        photo = store_picture(form.photo_image, folder)
-    except OSError as error:
-        # A full disk or an upload folder that cannot be written: store_image has removed
-        # what it began, and nothing reached the database.
-        current_app.logger.exception("the photo could not be stored in %s", folder)
-        form.photo.errors.append(
-            gettext(
-                "The photo could not be stored: the server's disk is full or its photo folder "
-                "cannot be written. Nothing was saved. Please tell the site's administrator."
-            )
-        )
-        raise PhotoNotStored from error
-    form.pending_photo.data = photo.name
-    return photo
+    """The form's new photo (a library picture once saved), or the one kept from before;
+    raises PictureNotStored when the disk fails."""
+    return store_upload(form.photo_image, form.photo, form.pending_photo)
 
 
 def typed_publish_at(form: ArticleForm, saved: datetime | None) -> datetime:
@@ -137,7 +112,7 @@ def save_article(article: Article | None, form: ArticleForm, username: str) -> A
         return None
     try:
         new_photo = new_photo_of(form)
-    except PhotoNotStored:
+    except PictureNotStored:
         return None
     if missing_alt_texts(form, chosen_image_id(article, form, new_photo)):
         return None

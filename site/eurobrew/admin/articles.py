@@ -13,7 +13,7 @@ from ..models import Article
 from ..web.pagination import paginate
 from . import bp, queries
 from .article_forms import ArticleForm
-from .article_service import PhotoNotStored, form_data, new_photo_of, save_article, trash_article
+from .article_service import form_data, new_photo_of, save_article, trash_article
 from .editing import EditConflict, Editor, conflicts, is_stale, last_change, submitted
 from .field_locks import disable_locked
 from .forms import VersionedConfirmForm
@@ -22,6 +22,7 @@ from .permissions import can
 from .preview import article_preview
 from .slugs import free_slug
 from .trash import restore_from_trash
+from .uploads import PictureNotStored
 
 PER_PAGE = 20
 EDITOR = Editor(ARTICLE, ArticleForm, form_data)
@@ -82,7 +83,7 @@ def keep_new_photo(form: ArticleForm) -> None:
     """Store a valid new photo of a form that is shown again, so that it need not be chosen
     again (browsers cannot put a file back into a form)."""
     if form.photo_image is not None and not form.photo.errors:
-        with contextlib.suppress(PhotoNotStored):
+        with contextlib.suppress(PictureNotStored):
             new_photo_of(form)
 
 

@@ -34,7 +34,8 @@ from .forms import VersionedConfirmForm
 from .kinds import IMAGE
 from .media_forms import ImageForm
 from .media_queries import image_uses, library
-from .media_service import PictureNotStored, image_data, new_picture_of, save_image
+from .media_service import image_data, new_picture_of, save_image
+from .uploads import PictureNotStored
 
 EDITOR = Editor(IMAGE, ImageForm, image_data)
 FILE_FIELDS = ("file",)

@@ -3,14 +3,11 @@ in one transaction."""
 
 from __future__ import annotations
 
-from flask import current_app
-from flask_babel import gettext
-
 from ..extensions import db
 from ..i18n import LANGUAGES
 from ..media import upload_folder
 from ..media.renditions import build_renditions
-from ..media.storage import StoredPhoto, store_picture, stored_photo
+from ..media.storage import StoredPhoto
 from ..models import Image
 from ..models.base import utcnow
 from ..models.revisions import RevisionAction
@@ -19,10 +16,7 @@ from ..models.translated import assign
 from .editing import commit_revision, ensure_baseline
 from .kinds import IMAGE
 from .media_forms import ImageForm
-
-
-class PictureNotStored(Exception):
-    """The new file could not be written; the form says so."""
+from .uploads import store_upload
 
 
 def image_data(image: Image) -> dict:
@@ -46,27 +40,10 @@ def _focal(form: ImageForm) -> tuple[int, int]:
 
 
 def new_picture_of(form: ImageForm) -> StoredPhoto | None:
-    """The form's new file, stored now with its renditions, or the one kept from before.
-
-    Its name goes into the form (``pending_file``), so a form shown again keeps it.
-    Raises PictureNotStored when the disk fails.
-    """
-    folder = upload_folder()
-    if form.picture is None:
-        return stored_photo(form.pending_file.data, folder)
-    try:
-        stored = store_picture(form.picture, folder, _focal(form))
-    except OSError as error:
-        current_app.logger.exception("the picture could not be stored in %s", folder)
-        form.file.errors.append(
-            gettext(
-                "The photo could not be stored: the server's disk is full or its photo folder "
-                "cannot be written. Nothing was saved. Please tell the site's administrator."
-            )
-        )
-        raise PictureNotStored from error
+    """The form's new file with its renditions, or the one kept from before; raises
+    PictureNotStored when the disk fails. Stored once: a second call reuses it."""
+    stored = store_upload(form.picture, form.file, form.pending_file, _focal(form))
     form.picture = None
-    form.pending_file.data = stored.name
     return stored
 
 

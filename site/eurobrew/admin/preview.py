@@ -29,8 +29,9 @@ from ..models.base import utcnow
 from ..news import queries as news_queries
 from . import bp
 from .article_photo import chosen_image_id
-from .article_service import TEXT_FIELDS, PhotoNotStored, new_photo_of
+from .article_service import TEXT_FIELDS, new_photo_of
 from .templating import article_state
+from .uploads import PictureNotStored
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def unsaved_bar() -> PreviewBar:
 def preview_photo(form, article: Article | None, lang: str) -> SimpleNamespace | None:
     """The photo the article would show if the form were saved now, described as typed."""
     chosen = None
-    with suppress(PhotoNotStored):
+    with suppress(PictureNotStored):
         chosen = new_photo_of(form)  # stored once; the form's next sending reuses it
     if chosen is not None:
         stem, size, captions = chosen.name.removesuffix(".jpg"), (chosen.width, chosen.height), {}

@@ -3,11 +3,46 @@
 from __future__ import annotations
 
 from flask import current_app
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from PIL import Image
 from wtforms.validators import ValidationError
 
+from ..media import upload_folder
 from ..media.pixels import TooManyPixels, UnsupportedImage, megapixel_caps, open_upload
+from ..media.storage import StoredPhoto, store_picture, stored_photo
+
+
+class PictureNotStored(Exception):
+    """The new picture could not be written; the form says so."""
+
+
+def store_upload(picture, file_field, pending_field, focal=(50, 50)) -> StoredPhoto | None:
+    """A form's new picture, stored now with its renditions, or the one kept from before.
+
+    ``picture`` is the decoded upload (None when none came); its file name goes into
+    ``pending_field``, so a form shown again (an error, a conflict, a preview) keeps it
+    without a second upload. Raises PictureNotStored, with the reason on ``file_field``,
+    when the disk fails.
+    """
+    folder = upload_folder()
+    if picture is None:
+        return stored_photo(pending_field.data, folder)
+    try:
+        stored = store_picture(picture, folder, focal)
+    except OSError as error:
+        # A full disk or an upload folder that cannot be written: store_picture has removed
+        # what it began, and nothing reached the database.
+        current_app.logger.exception("the picture could not be stored in %s", folder)
+        file_field.errors.append(
+            gettext(
+                "The photo could not be stored: the server's disk is full or its photo folder "
+                "cannot be written. Nothing was saved. Please tell the site's administrator."
+            )
+        )
+        raise PictureNotStored from error
+    pending_field.data = stored.name
+    return stored
 
 
 def decoded_upload(upload) -> Image.Image | None:
