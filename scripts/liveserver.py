@@ -26,13 +26,13 @@ class LiveSite:
         articles: int = 25,
         workers: int = 2,
         database_url: str | None = None,
-        admin: tuple[str, str] | None = None,
+        admins: tuple[tuple[str, str], ...] = (),
         host: str = "127.0.0.1",
     ):
         # "localhost" where a browser needs a domain name (WebAuthn refuses an IP address).
         self.host = host
         self.articles = articles
-        self.admin = admin
+        self.admins = admins
         self.workers = workers
         self.database_url = database_url
         self.folder = Path(tempfile.mkdtemp(prefix="eurobrew-live-"))
@@ -48,8 +48,7 @@ class LiveSite:
         if self.database_url:
             servers.flask(env, "db", "downgrade", "base")  # a shared server: start empty
         servers.prepare_site(env, articles=self.articles)
-        if self.admin:
-            name, password = self.admin
+        for name, password in self.admins:
             servers.flask(env, "users", "create", name, "--password-stdin", stdin=password + "\n")
         port = servers.free_port(*PORTS)
         env["SITE_URL"] = f"http://{self.host}:{port}"

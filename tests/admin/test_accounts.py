@@ -53,9 +53,34 @@ def test_the_last_admin_is_neither_demoted_nor_removed(demo_app, admin_client):
     page = response.get_data(as_text=True)
     assert "The last admin must stay an admin." in page
     assert 'value="editor" selected' in page or "selected" in page  # the choice is kept
+    assert accounts(demo_app) == {"eva": ("admin", "")}
+
+
+def test_an_admin_does_not_remove_their_own_account(demo_app, admin_client):
+    eva = db_users(demo_app)[0]
+    assert f"/admin/accounts/{eva.id}/delete" not in admin_client.get("/admin/accounts/").text
+    token = csrf_token_in(admin_client.get("/admin/accounts/new").get_data(as_text=True))
     response = admin_client.post(f"/admin/accounts/{eva.id}/delete", data={"csrf_token": token})
     assert response.status_code == 409
-    assert "The last admin cannot be removed" in response.get_data(as_text=True)
+    assert "You cannot remove your own account: another admin can." in response.text
+    assert accounts(demo_app) == {"eva": ("admin", "")}
+
+
+def test_the_last_admin_stays_when_the_page_check_is_already_stale(
+    demo_app, admin_client, monkeypatch
+):
+    """Two admins demoting each other at once both pass the page's count; the write counts
+    again, so the second change is refused: here the page's count is made stale on purpose."""
+    import eurobrew.admin.accounts as accounts_module
+
+    monkeypatch.setattr(accounts_module, "is_last_admin", lambda user: False)
+    eva = db_users(demo_app)[0]
+    token = csrf_token_in(admin_client.get("/admin/accounts/new").get_data(as_text=True))
+    response = admin_client.post(
+        f"/admin/accounts/{eva.id}/edit", data={"csrf_token": token, "role": "editor"}
+    )
+    assert response.status_code == 400
+    assert "The last admin must stay an admin." in response.text
     assert accounts(demo_app) == {"eva": ("admin", "")}
 
 

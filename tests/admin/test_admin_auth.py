@@ -183,15 +183,17 @@ def test_next_leads_back_to_the_page_asked_for(client, admin_user, csrf_token):
 
 
 def test_logins_failures_and_logouts_are_logged_escaped(client, admin_user, csrf_token, caplog):
-    caplog.set_level(logging.INFO, logger="eurobrew.admin")
-    login(client, csrf_token, "mallory\nadmin login: user=eva", "wrong password 1")
+    caplog.set_level(logging.INFO, logger="eurobrew.audit")
+    forged = "mallory\naudit: action=login user=eva"
+    login(client, csrf_token, forged, "wrong password 1")
     login(client, csrf_token, admin_user.username, admin_user.password)
     client.post("/admin/logout", data={"csrf_token": csrf_token(client, "/admin/")})
-    lines = [record.getMessage() for record in caplog.records if record.name == "eurobrew.admin"]
-    assert lines == [
-        "admin login failed: user=mallory\\x0aadmin login: user=eva address=127.0.0.1",
-        "admin login: user=eva address=127.0.0.1",
-        "admin logout: user=eva address=127.0.0.1",
+    lines = [record.getMessage() for record in caplog.records if record.name == "eurobrew.audit"]
+    assert lines == [  # one line per event
+        "audit: action=login failed user=mallory\\x0aaudit: action=login user=eva"
+        " address=127.0.0.1 detail=",
+        "audit: action=login user=eva address=127.0.0.1 detail=",
+        "audit: action=logout user=eva address=127.0.0.1 detail=",
     ]
 
 

@@ -124,11 +124,11 @@ def test_the_last_activity_is_written_at_most_once_a_minute(demo_app, admin_clie
 def test_expiry_is_logged(admin_client, monkeypatch, caplog):
     clock = Clock()
     monkeypatch.setattr(access, "utcnow", clock.utcnow)
-    caplog.set_level(logging.INFO, logger="eurobrew.admin")
+    caplog.set_level(logging.INFO, logger="eurobrew.audit")
     clock.advance(31 * 60)
     admin_client.get("/admin/")
     lines = [r.getMessage() for r in caplog.records if "expired" in r.getMessage()]
-    assert lines == ["admin session expired: user=eva address=127.0.0.1"]
+    assert lines == ["audit: action=session expired user=eva address=127.0.0.1 detail="]
 
 
 def test_every_admin_response_is_private(client, admin_user, csrf_token):

@@ -123,3 +123,19 @@ def test_cli_creates_accounts_with_a_role_and_languages(app, runner):
         "tina\tlast login: never\trole: translator (en)"
         in runner.invoke(args=["users", "list"]).output
     )
+
+
+def test_cli_keeps_the_last_admin_when_its_first_count_is_stale(app, runner, monkeypatch):
+    """The command counts again after the change, as the Accounts page does."""
+    import eurobrew.admin.cli as users_commands
+
+    monkeypatch.setattr(users_commands, "is_last_admin", lambda user: False)
+    runner.invoke(args=["users", "create", "eva", "--password-stdin"], input=PASSWORD + "\n")
+    demoted = runner.invoke(args=["users", "set-role", "eva", "--role", "editor"])
+    assert demoted.exit_code != 0 and "last admin" in demoted.output
+    deleted = runner.invoke(args=["users", "delete", "eva"])
+    assert deleted.exit_code != 0 and "last admin" in deleted.output
+    with app.app_context():
+        assert [(u.username, u.role) for u in db.session.scalars(select(User))] == [
+            ("eva", "admin")
+        ]

@@ -96,7 +96,7 @@ def test_ending_a_session_elsewhere_logs_only_that_device_out(demo_app, device, 
     laptop = device(FIREFOX_ON_LINUX)
     phone = device(SAFARI_ON_IPHONE)
     laptop_id = session_ids(demo_app)["Firefox/128.0"]
-    caplog.set_level(logging.INFO, logger="eurobrew.admin")
+    caplog.set_level(logging.INFO, logger="eurobrew.audit")
     response = end_button(phone, laptop_id, csrf_token)
     assert response.status_code == 302 and response.headers["Location"] == "/admin/sessions"
     page = phone.get("/admin/sessions").text
@@ -105,7 +105,9 @@ def test_ending_a_session_elsewhere_logs_only_that_device_out(demo_app, device, 
     assert phone.get("/admin/").status_code == 200
     assert sent_to_login(laptop.get("/admin/contact"))
     lines = [r.getMessage() for r in caplog.records if "session" in r.getMessage()]
-    assert lines == [f"admin session ended: user=eva address=127.0.0.1 session={laptop_id}"]
+    assert lines == [
+        f"audit: action=session ended user=eva address=127.0.0.1 detail=session={laptop_id}"
+    ]
 
 
 def test_end_all_other_sessions(demo_app, device, csrf_token):

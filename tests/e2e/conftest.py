@@ -29,7 +29,7 @@ def live_site():
         articles=25,
         workers=2,
         database_url=os.environ.get("TEST_E2E_DATABASE_URL"),
-        admin=ADMIN,
+        admins=(ADMIN,),
     ).start()
     yield site
     site.stop()

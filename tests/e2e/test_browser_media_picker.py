@@ -19,7 +19,7 @@ def log_in(page: Page) -> None:
     page.goto("/admin/login")
     page.get_by_label("Username").fill(ADMIN[0])
     page.get_by_label("Password").fill(ADMIN[1])
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
 

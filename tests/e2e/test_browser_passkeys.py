@@ -1,5 +1,6 @@
 """Passkeys in a real browser: Chromium's virtual authenticator (DevTools Protocol) adds a
-passkey on the Security page, then logs in with it at the second step."""
+passkey on the Security page, then logs in with it at the second step and in place of the
+password."""
 
 import re
 
@@ -11,6 +12,7 @@ from liveserver import LiveSite
 pytestmark = pytest.mark.e2e
 
 ACCOUNT = ("keyholder", "a passphrase for passkeys")
+SECOND_ACCOUNT = ("ownkey", "a passphrase for passkeys")
 AUTHENTICATOR = {
     "protocol": "ctap2",
     "transport": "internal",
@@ -27,7 +29,9 @@ def key_site():
     Always on SQLite: the suite's PostgreSQL database for browsers belongs to the shared
     live site.
     """
-    site = LiveSite(articles=0, workers=2, admin=ACCOUNT, host="localhost").start()
+    site = LiveSite(
+        articles=0, workers=2, admins=(ACCOUNT, SECOND_ACCOUNT), host="localhost"
+    ).start()
     yield site
     site.stop()
 
@@ -45,11 +49,11 @@ def key_page(browser, key_site):
     context.close()
 
 
-def log_in(page: Page) -> None:
+def log_in(page: Page, account: tuple[str, str] = ACCOUNT) -> None:
     page.goto("/admin/login")
-    page.get_by_label("Username").fill(ACCOUNT[0])
-    page.get_by_label("Password").fill(ACCOUNT[1])
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_label("Username").fill(account[0])
+    page.get_by_label("Password").fill(account[1])
+    page.get_by_role("button", name="Log in", exact=True).click()
 
 
 def test_a_passkey_is_added_then_opens_the_admin_after_the_password(key_page: Page):
@@ -59,6 +63,9 @@ def test_a_passkey_is_added_then_opens_the_admin_after_the_password(key_page: Pa
     page.goto("/admin/security")
     page.get_by_label("Name of the passkey").fill("Office laptop")
     page.get_by_role("button", name="Add a passkey").click()
+    # The first factor brings the recovery codes, shown once.
+    expect(page.locator("ul.recovery-codes li")).to_have_count(10)
+    page.goto("/admin/security")
     expect(page.locator("ul.passkeys li")).to_have_text(["Office laptop"])
     cdp, authenticator = page.authenticator
     stored = cdp.send("WebAuthn.getCredentials", {"authenticatorId": authenticator})
@@ -87,3 +94,32 @@ def test_a_passkey_of_another_authenticator_is_not_accepted(key_page: Page, brow
     )
     page.goto("/admin/")
     expect(page).to_have_url(re.compile(r"/admin/login/verify$"))
+
+
+def test_a_passkey_opens_the_admin_in_place_of_the_password(key_page: Page):
+    """Its own account and passkey: a passkey alone must come from an authenticator that
+    checked its owner; without that check it is refused."""
+    page = key_page
+    cdp, authenticator = page.authenticator
+    log_in(page, SECOND_ACCOUNT)
+    page.goto("/admin/security")
+    page.get_by_label("Name of the passkey").fill("Phone")
+    page.get_by_role("button", name="Add a passkey").click()
+    expect(page.locator("ul.recovery-codes li")).to_have_count(10)
+    page.goto("/admin/security")
+    page.get_by_role("button", name="Log out").click()
+
+    page.goto("/admin/login?next=/admin/pages/")
+    page.get_by_role("button", name="Log in with a passkey").click()
+    expect(page).to_have_url(re.compile(r"^http://[^/?]+/admin/pages/$"))
+    page.get_by_role("button", name="Log out").click()
+
+    cdp.send(
+        "WebAuthn.setUserVerified", {"authenticatorId": authenticator, "isUserVerified": False}
+    )
+    page.get_by_role("button", name="Log in with a passkey").click()
+    expect(page.locator("form.passkey [role=status]")).to_have_text(
+        "The passkey was not accepted. Try again or log in with your password."
+    )
+    page.goto("/admin/")
+    expect(page).to_have_url(re.compile(r"/admin/login"))

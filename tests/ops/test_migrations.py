@@ -8,6 +8,7 @@ from sqlalchemy import inspect, text
 from eurobrew.extensions import db
 from eurobrew.models.search import made_by_index_statements
 from support import reset_database
+from support.roles import PASSWORD
 
 
 def test_upgrade_yields_the_models_schema(app):
@@ -104,14 +105,24 @@ def test_article_photos_move_into_the_library_and_back(app, runner):
     assert f"/media/{stem}-480.avif" in page.text
 
 
-def test_second_factors_downgrade_and_upgrade(app):
+def test_roles_and_second_factors_downgrade_and_upgrade(app, runner):
+    """Down past the roles: the audit log and the roles go, the accounts stay; up again,
+    every account is an admin, as every account was before roles."""
     with app.app_context():
         reset_database()
         upgrade()
+    for name in ("eva", "tina"):
+        runner.invoke(args=["users", "create", name, "--password-stdin"], input=PASSWORD + "\n")
+    runner.invoke(args=["users", "set-role", "tina", "--role", "translator", "--languages", "en"])
+    with app.app_context():
         downgrade(revision="8e4b6f1a3c27")
         tables = set(inspect(db.engine).get_table_names())
-        assert not {"passkeys", "recovery_codes"} & tables
+        assert not {"passkeys", "recovery_codes", "audit_events"} & tables
         columns = {column["name"] for column in inspect(db.engine).get_columns("users")}
-        assert "totp_secret" not in columns
+        assert not {"totp_secret", "role", "languages"} & columns
         upgrade()
-        assert {"passkeys", "recovery_codes"} <= set(inspect(db.engine).get_table_names())
+        assert {"passkeys", "recovery_codes", "audit_events"} <= set(
+            inspect(db.engine).get_table_names()
+        )
+        rows = db.session.execute(text("SELECT username, role FROM users ORDER BY username"))
+        assert [tuple(row) for row in rows] == [("eva", "admin"), ("tina", "admin")]

@@ -21,6 +21,7 @@ from . import (  # noqa: E402,F401
     media,
     page_order,
     pages,
+    passkey_login,
     passkeys,
     second_step,
     security,

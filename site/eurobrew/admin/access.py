@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -17,13 +16,20 @@ from ..models.base import utcnow
 from ..models.sessions import open_session
 from ..web.headers import ADMIN_CSP
 from . import bp
+from .audit import log_event
 from .pending import PENDING
 from .permissions import require_permission
 
-audit_log = logging.getLogger("eurobrew.admin")
-
 # Pages of the admin blueprint that anonymous visitors may open.
-OPEN_ENDPOINTS = frozenset({"admin.login", "admin.language", "admin.bare_prefix"})
+OPEN_ENDPOINTS = frozenset(
+    {
+        "admin.login",
+        "admin.language",
+        "admin.bare_prefix",
+        "admin.passkey_signin_options",  # a passkey in place of the password and a code
+        "admin.passkey_signin",
+    }
+)
 # The second login step: open to a login half done (they check it themselves).
 SECOND_STEP_ENDPOINTS = frozenset(
     {"admin.second_step", "admin.passkey_login_options", "admin.passkey_login"}
@@ -34,6 +40,7 @@ ENROLMENT_ENDPOINTS = frozenset(
         "admin.security",
         "admin.totp_enrol",
         "admin.recovery_codes",
+        "admin.first_recovery_codes",
         "admin.passkey_register_options",
         "admin.passkey_register",
         "admin.logout",
@@ -44,37 +51,9 @@ ENROLMENT_ENDPOINTS = frozenset(
 ACTIVITY_STEP = timedelta(minutes=1)
 
 
-def log_safe(text: str | None, limit: int = 200) -> str:
-    """``text`` for one log line: control characters escaped so nobody can forge lines."""
-    out = []
-    for char in (text or "")[:limit]:
-        if char == "\\":
-            out.append("\\\\")
-        elif char.isprintable():
-            out.append(char)
-        else:
-            out.append(f"\\x{ord(char):02x}" if ord(char) < 256 else f"\\u{ord(char):04x}")
-    return "".join(out)
-
-
 def client_address() -> str:
     """The address the request came from (set by the front server's proxy fix, if any)."""
     return request.remote_addr or "-"
-
-
-def audit(event: str, username: str | None, session_id: int | None = None) -> None:
-    """Log a login event with the username and client address, each escaped.
-
-    ``session_id`` names the session the event was about when it is not the request's own.
-    """
-    about = "" if session_id is None else f" session={session_id}"
-    audit_log.info(
-        "admin %s: user=%s address=%s%s",
-        event,
-        log_safe(username),
-        log_safe(client_address()),
-        about,
-    )
 
 
 def safe_next(target: str | None) -> str | None:
@@ -154,7 +133,7 @@ def enforce_session_limits():
     expired_of = g.pop("expired_session_of", None)
     if expired_of is None:
         return None
-    audit("session expired", expired_of)
+    log_event("session expired", expired_of)
     session.clear()
     flash(gettext("Your session has expired. Please log in again."), "info")
     return send_to_login()

@@ -24,8 +24,31 @@ def admin_count() -> int:
 
 
 def is_last_admin(user: User) -> bool:
-    """True when ``user`` is the only admin left."""
+    """True when ``user`` is the only admin left (what the page says; the write checks again)."""
     return user.role == "admin" and admin_count() <= 1
+
+
+def lock_admins() -> None:
+    """Lock the admin rows until the transaction ends (PostgreSQL; SQLite has one writer).
+
+    Without the lock two admins demoting each other at the same moment would each count
+    two admins and leave none.
+    """
+    with db.session.no_autoflush:
+        db.session.scalars(select(User.id).where(User.role == "admin").with_for_update()).all()
+
+
+def commit_keeping_an_admin() -> bool:
+    """Commit the account change under way unless it leaves no admin (then roll it back).
+
+    Call ``lock_admins`` before making the change: the count after it is then the truth.
+    """
+    db.session.flush()
+    if admin_count() == 0:
+        db.session.rollback()
+        return False
+    db.session.commit()
+    return True
 
 
 def role_text(user: User) -> str:
@@ -72,18 +95,22 @@ def edit_account(user_id: int):
     user = db.get_or_404(User, user_id)
     form = RoleForm(data={"role": user.role, "languages": list(user.language_codes)})
     if form.validate_on_submit():
-        if form.role.data != "admin" and is_last_admin(user):
-            form.role.errors.append(gettext("The last admin must stay an admin."))
-        else:
-            save_account(user, form)
-            flash(gettext("The account %(name)s was saved.", name=user.username), "success")
-            return redirect(url_for("admin.accounts"))
+        if form.role.data == "admin" or not is_last_admin(user):
+            if save_account(user, form):
+                flash(gettext("The account %(name)s was saved.", name=user.username), "success")
+                return redirect(url_for("admin.accounts"))
+            user = db.get_or_404(User, user_id)  # as it is after the refused change
+        form.role.errors.append(gettext("The last admin must stay an admin."))
     status = 400 if form.is_submitted() else 200
     return render_template("admin/account_form.html", form=form, user=user), status
 
 
-def save_account(user: User, form: RoleForm) -> None:
-    """Save the form's role and password changes, each recorded in the audit log."""
+def save_account(user: User, form: RoleForm) -> bool:
+    """Save the form's role and password changes, each recorded in the audit log.
+
+    False, nothing saved, when the change would leave no admin.
+    """
+    lock_admins()
     before = role_text(user)
     apply_role(user, form)
     if role_text(user) != before:
@@ -92,7 +119,16 @@ def save_account(user: User, form: RoleForm) -> None:
     if form.password.data:
         user.set_password(form.password.data)  # also ends the account's sessions
         record_event("password reset", current_user.username, user.username)
-    db.session.commit()
+    return commit_keeping_an_admin()
+
+
+def removal_refusal(user: User) -> str | None:
+    """Why ``user`` cannot be removed now, or None."""
+    if user.id == current_user.id:
+        return gettext("You cannot remove your own account: another admin can.")
+    if is_last_admin(user):
+        return gettext("The last admin cannot be removed: make another account an admin first.")
+    return None
 
 
 @bp.route("/accounts/<int:user_id>/delete", methods=["GET", "POST"])
@@ -100,14 +136,19 @@ def delete_account(user_id: int):
     """Ask first, then remove the account (never the last admin)."""
     user = db.get_or_404(User, user_id)
     form = DeleteAccountForm()
-    refused = is_last_admin(user)
+    refused = removal_refusal(user)
     if form.validate_on_submit() and not refused:
+        lock_admins()
         detail = f"{user.username}: {role_text(user)}"
         record_event("account deleted", current_user.username, detail)
         db.session.delete(user)
-        db.session.commit()
-        flash(gettext("The account %(name)s was removed.", name=user.username), "success")
-        return redirect(url_for("admin.accounts"))
+        if commit_keeping_an_admin():
+            flash(gettext("The account %(name)s was removed.", name=user.username), "success")
+            return redirect(url_for("admin.accounts"))
+        user = db.get_or_404(User, user_id)
+        refused = removal_refusal(user) or gettext(
+            "The last admin cannot be removed: make another account an admin first."
+        )
     status = 409 if refused and form.is_submitted() else 400 if form.is_submitted() else 200
     page = render_template("admin/account_delete.html", form=form, user=user, refused=refused)
     return page, status

@@ -13,10 +13,22 @@ from ..extensions import db
 from ..models import AuditEvent
 from ..web.pagination import requested_page
 from . import bp
-from .access import log_safe
 
 log = logging.getLogger("eurobrew.audit")
 PER_PAGE = 50
+
+
+def log_safe(text: str | None, limit: int = 200) -> str:
+    """``text`` for one log line: control characters escaped so nobody can forge lines."""
+    out = []
+    for char in (text or "")[:limit]:
+        if char == "\\":
+            out.append("\\\\")
+        elif char.isprintable():
+            out.append(char)
+        else:
+            out.append(f"\\x{ord(char):02x}" if ord(char) < 256 else f"\\u{ord(char):04x}")
+    return "".join(out)
 
 
 def request_address() -> str:
@@ -39,11 +51,17 @@ def record_event(action: str, username: str, detail: str = "") -> None:
             detail=(detail or "")[:500],
         )
     )
+    log_event(action, username, detail)
+
+
+def log_event(action: str, username: str | None, detail: str = "") -> None:
+    """Write one INFO line of the audit log to the server log only (a logout, a session
+    ended): every part escaped, so that no typed name can forge a line."""
     log.info(
         "audit: action=%s user=%s address=%s detail=%s",
         log_safe(action),
         log_safe(username),
-        log_safe(address),
+        log_safe(request_address()),
         log_safe(detail, 500),
     )
 

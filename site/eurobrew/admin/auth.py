@@ -16,8 +16,8 @@ from ..models.sessions import purge_sessions
 from ..models.users import MAX_PASSWORD_LENGTH, hash_password
 from ..web.limits import Limit, attempt_key, limited_attempt
 from . import bp
-from .access import audit, client_address, safe_next, session_clock, session_limits
-from .audit import record_event
+from .access import client_address, safe_next, session_clock, session_limits
+from .audit import log_event, record_event
 from .forms import LoginForm
 from .pending import begin_second_step
 
@@ -69,35 +69,34 @@ def login():
         user = authenticate(form.username.data, form.password.data)
         if user is None:
             attempt.count()
-            audit("login failed", form.username.data)
             record_event("login failed", form.username.data)
             db.session.commit()  # nothing else of a failed login is saved
             error = gettext("The username or the password is wrong.")
             return render_template("admin/login.html", form=form, error=error), 401
     if user.has_second_factor():
         begin_second_step(user, after_login_url())
-        audit("password accepted, second step next", user.username)
+        log_event("password accepted", user.username, "second step next")
         return redirect(url_for("admin.second_step"))
     start_session(user)
     return redirect(after_login_url())
 
 
-def start_session(user: User) -> None:
+def start_session(user: User, method: str = "") -> None:
     """Log ``user`` in on a new session of its own: nothing from before the login survives.
 
     The account's sessions on other devices go on; rows of sessions past the absolute
-    limit, of any account, are deleted on the way.
+    limit, of any account, are deleted on the way. ``method`` is written to the audit log
+    ("passkey" for a login with a passkey alone).
     """
     now = session_clock()
     purge_sessions(now - session_limits()[1])
     user_agent = request.user_agent.string
     user.current_session = AdminSession.open(user, user_agent, client_address(), now)
     user.last_login_at = now
-    record_event("login", user.username)
+    record_event("login", user.username, detail=method)
     db.session.commit()
     session.clear()  # such as a planted id
     login_user(user, fresh=True)
-    audit("login", user.username)
 
 
 @bp.post("/logout")
@@ -111,7 +110,7 @@ def logout():
     db.session.commit()
     logout_user()
     session.clear()
-    audit("logout", name)
+    log_event("logout", name)
     flash(gettext("You have been logged out."), "info")
     return redirect(url_for("admin.login"))
 

@@ -18,7 +18,7 @@ from ..models import Passkey, RecoveryCode, User
 from ..models.base import utcnow
 from ..models.sessions import end_sessions
 from ..models.users import DEFAULT_ROLE, MAX_USERNAME_LENGTH, ROLES, password_problem
-from .accounts import is_last_admin
+from .accounts import commit_keeping_an_admin, is_last_admin, lock_admins
 from .audit import record_event_now
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]*$")
@@ -131,10 +131,13 @@ def set_password(name: str, password_stdin: bool) -> None:
 def set_role(name: str, role: str | None, languages: str | None) -> None:
     """Give NAME another role (and a translator its languages)."""
     user = find_user(name)
+    last_admin = "The last admin must stay an admin; make another one first."
     if (role or user.role) != "admin" and is_last_admin(user):
-        raise click.ClickException("The last admin must stay an admin; make another one first.")
+        raise click.ClickException(last_admin)
+    lock_admins()
     user.role, user.languages = role_and_languages(role or user.role, languages)
-    db.session.commit()
+    if not commit_keeping_an_admin():
+        raise click.ClickException(last_admin)
     click.echo(f"{user.username!r} is now: {user.role} {user.languages}".rstrip())
 
 
@@ -143,10 +146,13 @@ def set_role(name: str, role: str | None, languages: str | None) -> None:
 def delete_user(name: str) -> None:
     """Delete the admin account NAME (never the last admin)."""
     user = find_user(name)
+    last_admin = "The last admin cannot be deleted; make another one first."
     if is_last_admin(user):
-        raise click.ClickException("The last admin cannot be deleted; make another one first.")
+        raise click.ClickException(last_admin)
+    lock_admins()
     db.session.delete(user)
-    db.session.commit()
+    if not commit_keeping_an_admin():
+        raise click.ClickException(last_admin)
     click.echo(f"Deleted the admin account {user.username!r}.")
 
 

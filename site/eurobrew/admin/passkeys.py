@@ -1,8 +1,9 @@
-"""Passkeys (WebAuthn): adding one on the Security page, and logging in with one.
+"""Passkeys (WebAuthn): adding one on the Security page; what logging in with one needs.
 
 The browser side is static/js/passkeys.js. Each ceremony takes two requests: the options
 (with a fresh challenge kept in the session) and the browser's answer, checked by
-py_webauthn against that challenge, the site's origin and its relying party id.
+py_webauthn against that challenge, the site's origin and its relying party id. The login
+routes are in passkey_login.py.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from flask_babel import gettext
 from flask_login import current_user
 from sqlalchemy import select
 from webauthn import (
-    generate_authentication_options,
     generate_registration_options,
     options_to_json,
     verify_authentication_response,
@@ -34,8 +34,6 @@ from ..models.base import utcnow
 from ..models.factors import PASSKEY_NAME_LENGTH, passkeys_of
 from . import bp
 from .audit import record_event_now
-from .pending import pending_user
-from .second_step import finish_login
 
 CHALLENGE = "passkey_challenge"
 
@@ -109,52 +107,36 @@ def passkey_register():
     db.session.add(passkey)
     db.session.commit()
     record_event_now("passkey added", current_user.username, detail=passkey.name)
-    return jsonify(next=url_for("admin.security"))
+    return jsonify(next=url_for("admin.first_recovery_codes"))
 
 
-@bp.post("/login/passkey/options")
-def passkey_login_options():
-    """Options for the second login step with one of the account's passkeys."""
-    user = pending_user()
-    if user is None:
-        return refused(gettext("Please log in again."), 401)
-    rp_id, _ = relying_party()
-    options = generate_authentication_options(rp_id=rp_id, allow_credentials=descriptors(user.id))
-    return answer(options)
-
-
-@bp.post("/login/passkey")
-def passkey_login():
-    """Check the browser's signature with the passkey's public key, then log in."""
-    user = pending_user()
-    if user is None:
-        return refused(gettext("Please log in again."), 401)
-    body = request.get_json(silent=True) or {}
-    rp_id, origin = relying_party()
-    try:
-        passkey = find_passkey(user.id, body.get("credential") or {})
-        verified = verify_authentication_response(
-            credential=body.get("credential") or {},
-            expected_challenge=take_challenge(),
-            expected_rp_id=rp_id,
-            expected_origin=origin,
-            credential_public_key=passkey.public_key,
-            credential_current_sign_count=passkey.sign_count,
-        )
-    except (WebAuthnException, LookupError, ValueError, TypeError):
-        record_event_now("second step failed", user.username, detail="passkey")
-        return refused(gettext("The passkey was not accepted."), 401)
-    passkey.sign_count = verified.new_sign_count
-    passkey.last_used_at = utcnow()
-    db.session.commit()
-    return jsonify(next=finish_login(user))
-
-
-def find_passkey(user_id: int, credential: dict) -> Passkey:
-    """The account's passkey the browser used; LookupError when it is not one of them."""
+def find_passkey(credential: dict, user_id: int | None = None) -> Passkey:
+    """The passkey the browser used (of ``user_id`` when given); LookupError when unknown."""
     raw_id = base64url_to_bytes(str(credential.get("rawId") or credential.get("id") or ""))
-    query = select(Passkey).where(Passkey.user_id == user_id, Passkey.credential_id == raw_id)
+    query = select(Passkey).where(Passkey.credential_id == raw_id)
+    if user_id is not None:
+        query = query.where(Passkey.user_id == user_id)
     passkey = db.session.scalars(query).first()
     if passkey is None:
-        raise LookupError("not a passkey of this account")
+        raise LookupError("not a passkey of this site (or of this account)")
     return passkey
+
+
+def verify_use(passkey: Passkey, credential: dict, *, verified_user: bool = False) -> None:
+    """Check the browser's signature with the passkey's public key and note its use.
+
+    ``verified_user`` asks that the authenticator checked its owner (a PIN, a fingerprint),
+    as a passkey used in place of the password and a code must. Raises WebAuthnException.
+    """
+    rp_id, origin = relying_party()
+    verified = verify_authentication_response(
+        credential=credential,
+        expected_challenge=take_challenge(),
+        expected_rp_id=rp_id,
+        expected_origin=origin,
+        credential_public_key=passkey.public_key,
+        credential_current_sign_count=passkey.sign_count,
+        require_user_verification=verified_user,
+    )
+    passkey.sign_count = verified.new_sign_count
+    passkey.last_used_at = utcnow()

@@ -40,6 +40,7 @@ LANGUAGE_BOUND = {"translator": frozenset({"translate"})}
 # The login and its second step come before any role is known.
 OPEN = frozenset({"admin.login", "admin.language", "admin.bare_prefix", "admin.second_step"})
 OPEN |= {"admin.passkey_login", "admin.passkey_login_options"}
+OPEN |= {"admin.passkey_signin", "admin.passkey_signin_options"}
 RULES = {
     "admin.logout": "view",
     "admin.dashboard": "view",
@@ -52,6 +53,7 @@ RULES = {
     "admin.totp_enrol": "view",
     "admin.totp_remove": "view",
     "admin.recovery_codes": "view",
+    "admin.first_recovery_codes": "view",
     "admin.passkey_register": "view",
     "admin.passkey_register_options": "view",
     "admin.passkey_remove": "view",

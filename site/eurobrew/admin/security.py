@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from ..extensions import db
 from ..models import Passkey
-from ..models.factors import passkeys_of, unused_recovery_codes
+from ..models.factors import passkeys_of, recovery_codes_of, unused_recovery_codes
 from ..web.limits import limited_attempt
 from . import bp
 from .audit import record_event_now
@@ -132,6 +132,19 @@ def passkey_remove(passkey_id: int):
     record_event_now("passkey removed", current_user.username, detail=passkey.name)
     flash(gettext("The passkey was removed."), "success")
     return redirect(url_for("admin.security"))
+
+
+@bp.get("/security/recovery-codes/first")
+def first_recovery_codes():
+    """After a first passkey: the account's first recovery codes, shown this once.
+
+    An account that has had codes goes to the Security page instead (new ones need the
+    password there).
+    """
+    if not current_user.has_second_factor() or recovery_codes_of(current_user.id):
+        return redirect(url_for("admin.security"))
+    record_event_now("recovery codes created", current_user.username)
+    return render_new_codes(new_recovery_codes(current_user))
 
 
 @bp.post("/security/recovery-codes")

@@ -10,7 +10,8 @@ from ..extensions import db
 from ..models import AdminSession
 from ..models.sessions import active_sessions
 from . import bp
-from .access import audit, session_clock, session_limits
+from .access import session_clock, session_limits
+from .audit import log_event
 
 
 def other_sessions() -> list[AdminSession]:
@@ -47,7 +48,7 @@ def end_session(session_id: int):
     if row.ended_at is None:
         row.end(session_clock())
         db.session.commit()
-        audit("session ended", current_user.username, row.id)
+        log_event("session ended", current_user.username, f"session={row.id}")
     flash(gettext("The session was ended. That device must log in again."), "success")
     return redirect(url_for("admin.sessions"))
 
@@ -62,6 +63,6 @@ def end_other_sessions():
         row.end(now)
     db.session.commit()
     for session_id in ended:
-        audit("session ended", name, session_id)
+        log_event("session ended", name, f"session={session_id}")
     flash(gettext("All other sessions were ended."), "success")
     return redirect(url_for("admin.sessions"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, LargeBinary, String, select, update
+from sqlalchemy import ForeignKey, LargeBinary, String, func, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
@@ -72,3 +72,9 @@ def unused_recovery_codes(user_id: int) -> list[RecoveryCode]:
         RecoveryCode.user_id == user_id, RecoveryCode.used_at.is_(None)
     )
     return list(db.session.scalars(query.order_by(RecoveryCode.id)))
+
+
+def recovery_codes_of(user_id: int) -> int:
+    """How many recovery codes the account has, used or not (0: it never had any)."""
+    query = select(func.count()).where(RecoveryCode.user_id == user_id)
+    return db.session.scalar(query) or 0

@@ -1,4 +1,5 @@
-// Passkeys: adds one on the Security page, logs in with one at the second login step.
+// Passkeys: adds one on the Security page, logs in with one at the second login step or
+// in place of the password (a form shown only where the browser has passkeys).
 // A form with data-passkey asks its data-options URL for the WebAuthn options, lets the
 // browser create or use the passkey, and posts the browser's answer to its action.
 async function postJSON(url, token, body) {
@@ -44,3 +45,9 @@ document.addEventListener("submit", (event) => {
     console.warn(error);
   });
 });
+
+if (window.PublicKeyCredential && PublicKeyCredential.parseRequestOptionsFromJSON) {
+  for (const form of document.querySelectorAll("form[data-passkey][hidden]")) {
+    form.hidden = false;
+  }
+}
