@@ -229,3 +229,23 @@ def test_a_stale_image_form_is_a_conflict_that_keeps_the_text(admin_client, demo
 
 def test_excerpts_and_the_search_index_leave_image_codes_out():
     assert plain_text('A ![Varňa](media:12) B ![x](media:3 "t")') == "A B"
+
+
+def test_an_alt_text_changed_in_slovak_leaves_its_english_outdated(admin_client, demo_app):
+    """The Translations page counts it and links it, as the export marks it fuzzy."""
+    assert upload(admin_client).status_code == 302
+    image = only_image(demo_app)
+    edit = f"/admin/media/{image.id}/edit"
+
+    def english_image_counts():
+        html = admin_client.get("/admin/translations/").text
+        rows = re.findall(r'<th scope="row">English</th>\s*<td>([^<]*)</td>(.*?)</tr>', html, re.S)
+        cells = [re.findall(r"<td>(\d+)</td>", rest) for label, rest in rows if "mage" in label]
+        return cells[0], html
+
+    before, _ = english_image_counts()
+    data = image_form(hidden_fields_in(admin_client.get(edit).text), **{"sk-alt": "Nová varňa"})
+    assert admin_client.post(edit, data=data).status_code == 302
+    after, html = english_image_counts()
+    assert [int(n) for n in after] == [int(before[0]), 1, int(before[2]) - 1]
+    assert f'href="{edit}"' in html and "(outdated in English)" in html

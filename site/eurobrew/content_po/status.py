@@ -2,7 +2,9 @@
 source changed after the translation was saved) and complete, with the items left to do.
 
 Articles and pages are counted from the translators' overview (i18n/status.py: one query
-each, fine at 100,000 articles); the image library and the contact data item by item.
+each, fine at 100,000 articles); the image library and the contact data item by item, with
+the export's own test of an outdated text (the source its translation was made from, as the
+revisions tell, differs from the source now).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from ..extensions import db
 from ..i18n import LANGUAGES
 from ..i18n.status import ContentStatus
 from ..models import Article, Page
+from .entries import item_entries
+from .history import sources_then
 from .items import Item, all_items
 
 COUNTED = {"article": Article, "page": Page}
@@ -32,12 +36,13 @@ class KindCount:
 
 @dataclass(frozen=True)
 class ToDo:
-    """An image or the contact data still lacking a text in ``lang``."""
+    """An image or the contact data whose text in ``lang`` is missing or outdated."""
 
     kind: str
     id: int
     title: str
     lang: str
+    state: str = "missing"  # or "outdated"
 
 
 @dataclass(frozen=True)
@@ -84,8 +89,19 @@ def language_counts(content: ContentStatus) -> list[LanguageCounts]:
         to_do = []
         for kind in ("contact", "image"):
             items = list(all_items(lang, {kind: None}))
-            todo = [i for i in items if incomplete(i)]
-            kinds.append(KindCount(kind, len(todo), 0, len(items) - len(todo)))
-            to_do += [ToDo(kind, i.id, i.title, lang) for i in todo]
+            todo = [ToDo(kind, i.id, i.title, lang, st) for i, st in _states(kind, items, lang)]
+            missing = sum(1 for item in todo if item.state == "missing")
+            kinds.append(KindCount(kind, missing, len(todo) - missing, len(items) - len(todo)))
+            to_do += todo
         found.append(LanguageCounts(lang, kinds, to_do))
     return found
+
+
+def _states(kind: str, items: list[Item], lang: str):
+    """(item, "missing" or "outdated") for each item not complete in ``lang``."""
+    then = sources_then(kind, items, lang)
+    for item in items:
+        if incomplete(item):
+            yield item, "missing"
+        elif any(entry.outdated for entry in item_entries(item, then.get(item.id, {}))):
+            yield item, "outdated"
