@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask_babel import gettext, to_user_timezone, to_utc
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
@@ -24,6 +23,7 @@ from .article_photo import apply_photo, chosen_image_id, missing_alt_texts, phot
 from .audit import record_event
 from .editing import commit_revision, ensure_baseline
 from .kinds import ARTICLE
+from .slugs import mark_slug_clashes
 from .uploads import PictureNotStored, store_upload
 
 TEXT_FIELDS = ("title", "slug", "place", "body", "note")
@@ -47,27 +47,13 @@ def form_data(article: Article) -> dict:
 
 
 def slug_clashes(form: ArticleForm, article_id: int | None) -> bool:
-    """Mark each slug another article already uses in that language; True if any."""
-    clash = False
-    for lang, section in form.translations().items():
-        if section.is_empty():
-            continue
-        owner = db.session.execute(
-            select(Article.id, Article.deleted_at)
-            .join(ArticleTranslation, ArticleTranslation.article_id == Article.id)
-            .where(ArticleTranslation.lang == lang, ArticleTranslation.slug == section.slug.data)
-        ).first()
-        if owner is None or owner.id == article_id:
-            continue
-        if owner.deleted_at is None:
-            message = gettext("Another article already uses this slug. Choose another one.")
-        else:
-            message = gettext(
-                "An article in the trash uses this slug. Restore it, or choose another slug."
-            )
-        section.slug.errors.append(message)
-        clash = True
-    return clash
+    """Mark each slug another article (in the trash too) already uses in that language."""
+    sections = {lang: s for lang, s in form.translations().items() if not s.is_empty()}
+    messages = (
+        gettext("Another article already uses this slug. Choose another one."),
+        gettext("An article in the trash uses this slug. Restore it, or choose another slug."),
+    )
+    return mark_slug_clashes(sections, Article, ArticleTranslation.article_id, article_id, messages)
 
 
 def new_photo_of(form: ArticleForm) -> StoredPhoto | None:

@@ -17,6 +17,7 @@ from ..models.translated import set_translations
 from .editing import commit_revision, ensure_baseline
 from .kinds import PAGE
 from .page_forms import PageForm
+from .slugs import mark_slug_clashes
 
 TEXT_FIELDS = ("title", "slug", "body")
 ORDER_STEP = 10  # menu positions are kept this far apart, so that one can go between two
@@ -80,24 +81,11 @@ def parent_refused(form: PageForm, page: Page | None) -> int | None:
 
 def slug_clashes(form: PageForm, page_id: int | None) -> bool:
     """Mark each slug another page (in the trash too) already uses in that language."""
-    clash = False
-    for lang, section in form.filled().items():
-        owner = db.session.execute(
-            select(Page.id, Page.deleted_at)
-            .join(PageTranslation, PageTranslation.page_id == Page.id)
-            .where(PageTranslation.lang == lang, PageTranslation.slug == section.slug.data)
-        ).first()
-        if owner is None or owner.id == page_id:
-            continue
-        if owner.deleted_at is None:
-            message = gettext("Another page already uses this slug. Choose another one.")
-        else:
-            message = gettext(
-                "A page in the trash uses this slug. Restore it, or choose another slug."
-            )
-        section.slug.errors.append(message)
-        clash = True
-    return clash
+    messages = (
+        gettext("Another page already uses this slug. Choose another one."),
+        gettext("A page in the trash uses this slug. Restore it, or choose another slug."),
+    )
+    return mark_slug_clashes(form.filled(), Page, PageTranslation.page_id, page_id, messages)
 
 
 def apply_form(page: Page, form: PageForm) -> None:

@@ -49,3 +49,24 @@ def free_slug(slug: str, lang: str) -> str:
         number += 1
         candidate = f"{slug}-{number}".strip("-")
     return candidate
+
+
+def mark_slug_clashes(sections: dict, model, link, item_id: int | None, messages) -> bool:
+    """Mark each section's slug another item of ``model`` (in the trash too) already uses in
+    that language; True if any. ``link`` is the translations' column naming their item
+    (``ArticleTranslation.article_id``); ``messages``: (used by another item, used by one in
+    the trash), each shown next to the slug.
+    """
+    translation = link.class_
+    clash = False
+    for lang, section in sections.items():
+        owner = db.session.execute(
+            select(model.id, model.deleted_at)
+            .join(translation, link == model.id)
+            .where(translation.lang == lang, translation.slug == section.slug.data)
+        ).first()
+        if owner is None or owner.id == item_id:
+            continue
+        section.slug.errors.append(messages[0] if owner.deleted_at is None else messages[1])
+        clash = True
+    return clash
