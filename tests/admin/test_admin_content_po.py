@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import re
 
+import pytest
+
 from eurobrew.extensions import db
 from eurobrew.models import Article, Page
 from support import csrf_token_in, hidden_fields_in
@@ -131,3 +133,18 @@ def test_apply_without_a_token_is_refused(admin_client, demo_app):
     with demo_app.app_context():
         about = db.session.query(Page).filter_by(key="about").one()
         assert about.translation("en").title == "About us"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en", "Download only the missing or outdated texts"), ("sk", "iba chýbajúce alebo")],
+)
+def test_a_file_over_the_upload_limit_says_how_to_send_it(admin_client, demo_app, lang, expected):
+    """Not the photo's message: smaller files, or the command that takes any size."""
+    admin_client.set_cookie("lang", lang)
+    too_large = b"#" * ((demo_app.config["MAX_UPLOAD_MB"] + 1) * 1024 * 1024 + 1)
+    response = upload(admin_client, too_large)
+    assert response.status_code == 413
+    text = response.get_data(as_text=True)
+    assert expected in text and "flask translations import-content" in text
+    assert "photo" not in text and "fotografi" not in text

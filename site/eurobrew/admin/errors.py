@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from flask import current_app, render_template
+from flask import current_app, render_template, request
 from flask_babel import gettext, ngettext
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import Forbidden, RequestEntityTooLarge, TooManyRequests
@@ -31,9 +31,27 @@ def too_many_logins(error: TooManyRequests):
     return response
 
 
+# Where a translated content file is sent (admin/content_po.py).
+CONTENT_FILE_ENDPOINTS = frozenset({"admin.content_upload", "admin.content_apply"})
+
+
+def content_file_too_large():
+    """A content .po file over the limit: the smaller files and the command that has none."""
+    message = gettext(
+        "The file is too large: at most %(size)d MB can be uploaded here. Nothing was saved. "
+        "Download only the missing or outdated texts for a smaller file, or ask whoever runs "
+        "the server to import this one with: flask translations import-content FILE",
+        size=current_app.config["MAX_UPLOAD_MB"],
+    )
+    heading = gettext("The file is too large")
+    return render_template("admin/message.html", heading=heading, message=message), 413
+
+
 @bp.errorhandler(RequestEntityTooLarge)
 def upload_too_large(error: RequestEntityTooLarge):
     """A request over the size limit was not read at all; explain and offer the way back."""
+    if request.endpoint in CONTENT_FILE_ENDPOINTS:
+        return content_file_too_large()
     message = gettext(
         "The upload is too large: a photo may have at most %(size)d MB. Nothing was saved. "
         "Go back, choose a smaller photo and send the form again.",
