@@ -17,7 +17,7 @@ PIP_PROJECT := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolati
 LOCK := $(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11 \
 	--custom-compile-command "make lock"
 
-.PHONY: run dev test lint messages translations setup setup-run db system-deps node audit bench \
+.PHONY: run dev test test-sqlite test-postgres lint messages translations setup setup-run db system-deps node audit bench \
 	soak clean lock audit-security audit-observatory audit-wapiti
 
 ## Serving needs only the run lock: no test tools in a production environment.
@@ -101,10 +101,17 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check site tests scripts bench deploy wsgi.py gunicorn.conf.py
 
-## The whole suite twice: on SQLite (the embedded default), then on a throwaway PostgreSQL.
+## The whole suite twice, side by side (one per core): on SQLite (the embedded default) and on
+## a throwaway PostgreSQL; each one's output is printed whole when it ends.
 test: system-deps setup node lint
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
+
+test-sqlite:
 	$(BIN)/python -m pytest
-	$(BIN)/python -m pytest --postgres
+
+## Its servers take ports 1000 above the SQLite suite's, so that the two never pick the same.
+test-postgres:
+	TEST_PORT_OFFSET=1000 $(BIN)/python -m pytest --postgres
 
 ## Requests per second and latency of the site against hello-world and Fortunes apps, through
 ## nginx too, and with the front cache off on SQLite and PostgreSQL, at 1,000 and 100,000

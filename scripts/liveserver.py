@@ -28,10 +28,12 @@ class LiveSite:
         database_url: str | None = None,
         admins: tuple[tuple[str, str], ...] = (),
         host: str = "127.0.0.1",
+        products: bool = True,
     ):
         # "localhost" where a browser needs a domain name (WebAuthn refuses an IP address).
         self.host = host
         self.articles = articles
+        self.products = products
         self.admins = admins
         self.workers = workers
         self.database_url = database_url
@@ -47,7 +49,7 @@ class LiveSite:
         )
         if self.database_url:
             servers.flask(env, "db", "downgrade", "base")  # a shared server: start empty
-        servers.prepare_site(env, articles=self.articles)
+        servers.prepare_site(env, articles=self.articles, products=self.products)
         for name, password in self.admins:
             servers.flask(env, "users", "create", name, "--password-stdin", stdin=password + "\n")
         port = servers.free_port(*PORTS)

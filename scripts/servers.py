@@ -23,10 +23,15 @@ sys.path.insert(0, str(ROOT / "deploy"))
 from http_client import fetch  # noqa: E402
 from render_nginx import Tls, render_standalone  # noqa: E402
 
+# Added to every port range: `make test` runs the SQLite and PostgreSQL suites side by side,
+# and two probes of one range could pick the same port before either listens on it.
+PORT_OFFSET = int(os.environ.get("TEST_PORT_OFFSET") or 0)
+
 
 def free_port(start: int, stop: int) -> int:
-    """A loopback port in [start, stop) that nothing listens on (below the ephemeral range)."""
-    for port in range(start, stop):
+    """A loopback port in [start, stop) that nothing listens on (below the ephemeral range),
+    moved by ``TEST_PORT_OFFSET``."""
+    for port in range(start + PORT_OFFSET, stop + PORT_OFFSET):
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) != 0:
                 return port
@@ -57,10 +62,13 @@ def flask(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
     return result.stdout
 
 
-def prepare_site(env: dict[str, str], articles: int = 0) -> None:
-    """Migrate the database, load the demo content and add generated articles."""
+def prepare_site(env: dict[str, str], articles: int = 0, products: bool = True) -> None:
+    """Migrate the database, load the demo content and add generated articles.
+
+    ``products=False`` leaves out the Products section, whose pictures take seconds to draw.
+    """
     flask(env, "db", "upgrade")
-    flask(env, "demo", "load")
+    flask(env, "demo", "load", "--products" if products else "--no-products")
     if articles:
         flask(env, "demo", "articles", str(articles))
 

@@ -73,9 +73,11 @@ def serve(
     ports: tuple[int, int],
     articles: int = 40,
     use_nginx: bool = True,
+    products: bool = True,
     **extra: str,
 ) -> Iterator[Site]:
-    """Prepare a site in ``folder`` with an admin account and serve it until the end."""
+    """Prepare a site in ``folder`` with an admin account and serve it until the end
+    (``products=False``: without the demo's Products section, quicker to prepare)."""
     access_log, pid_file = folder / "access.log", folder / "gunicorn.pid"
     env = servers.site_env(
         folder / "instance",
@@ -87,7 +89,7 @@ def serve(
     )
     if database_url:
         servers.flask(env, "db", "downgrade", "base")  # a shared server: start empty
-    servers.prepare_site(env, articles=articles)
+    servers.prepare_site(env, articles=articles, products=products)
     password = secrets.token_urlsafe(18)
     for admin in ADMINS:
         servers.flask(env, "users", "create", admin, "--password-stdin", stdin=password + "\n")
@@ -184,10 +186,11 @@ def soak(
     connections: int = 32,
     database_url: str | None = None,
     ports: tuple[int, int] = (18640, 18660),
+    products: bool = True,
 ) -> Report:
     """Serve the site, drive it for ``seconds`` while each admin makes ``edits`` edits, then
     check every save against the database."""
-    with serve(folder, database_url, ports) as site:
+    with serve(folder, database_url, ports, products=products) as site:
         wrk = start_wrk(site.app, seconds, connections, folder)
         try:
             editors = run_editors(site, edits)

@@ -32,7 +32,7 @@ def site(tmp_path_factory):
         GUNICORN_WORKERS=str(WORKERS),
         CONTACT_MIN_SECONDS="0",
     )
-    servers.prepare_site(env)
+    servers.prepare_site(env, products=False)
     servers.flask(env, "users", "create", "eva", "--password-stdin", stdin=PASSWORD + "\n")
     with servers.gunicorn(env, servers.free_port(18770, 18790)) as base:
         yield base

@@ -29,9 +29,8 @@ def key_site():
     Always on SQLite: the suite's PostgreSQL database for browsers belongs to the shared
     live site.
     """
-    site = LiveSite(
-        articles=0, workers=2, admins=(ACCOUNT, SECOND_ACCOUNT), host="localhost"
-    ).start()
+    accounts = (ACCOUNT, SECOND_ACCOUNT)
+    site = LiveSite(articles=0, admins=accounts, host="localhost", products=False).start()
     yield site
     site.stop()
 

@@ -52,7 +52,7 @@ def test_postgresql_stopped_and_started_again_under_gunicorn(postgres, tmp_path)
         GUNICORN_WORKERS="2",
         GUNICORN_THREADS="2",
     )
-    servers.prepare_site(env)
+    servers.prepare_site(env, products=False)
 
     def get(path):
         reply = fetch(base + path)

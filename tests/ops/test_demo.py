@@ -54,6 +54,14 @@ def test_demo_load_is_idempotent(app, runner):
         assert sorted(p.name for p in upload_folder().iterdir()) == photos
 
 
+def test_demo_load_without_products_leaves_their_pages_and_pictures_out(app, runner):
+    result = runner.invoke(args=["demo", "load", "--no-products"])
+    assert result.exit_code == 0
+    assert "13 articles, 5 pages, 1 library image," in result.output
+    with app.app_context():
+        assert counts() == [13, 26, 5, 10, 1, 1]  # the seed article's photo only
+
+
 def test_demo_load_leaves_an_edited_site_alone(app):
     with app.app_context():
         assert load_demo(upload_folder())

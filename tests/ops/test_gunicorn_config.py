@@ -53,7 +53,7 @@ def test_a_control_socket_only_where_configured_and_private(tmp_path):
 def test_forwarded_headers_count_only_behind_a_trusted_proxy(tmp_path, trusted, secure):
     # A loopback client claims HTTPS; only with a proxy in front may that be believed.
     env = servers.site_env(tmp_path / "instance", TRUSTED_PROXIES=trusted, GUNICORN_WORKERS="1")
-    servers.prepare_site(env)
+    servers.prepare_site(env, products=False)
     port = servers.free_port(18500, 18520)
     with servers.gunicorn(env, port) as base:
         request = urllib.request.Request(

@@ -40,7 +40,7 @@ def site(tmp_path_factory, certificate):
     folder = tmp_path_factory.mktemp("nginx-tls-site")
     app_port = servers.free_port(18440, 18450)
     http_port = servers.free_port(18450, 18460)
-    https_port = servers.free_port(http_port + 1, 18470)
+    https_port = servers.free_port(18460, 18470)
     env = servers.site_env(
         folder / "instance",
         os.environ.get("TEST_E2E_DATABASE_URL"),
@@ -49,7 +49,7 @@ def site(tmp_path_factory, certificate):
         GUNICORN_WORKERS="2",
         PAGE_CACHE_MB="0",
     )
-    servers.prepare_site(env, articles=0)
+    servers.prepare_site(env, articles=0, products=False)
     tls = Tls(str(certificate.cert), str(certificate.key), f"127.0.0.1:{https_port}")
     with servers.behind_nginx(folder, env, app_port, http_port, tls) as (_, https):
         yield f"http://127.0.0.1:{http_port}", https

@@ -16,7 +16,7 @@ PASSWORD = "a password long enough for the site"
 
 def test_audit_lines_reach_the_log(tmp_path):
     env = servers.site_env(tmp_path / "instance")
-    servers.prepare_site(env)
+    servers.prepare_site(env, products=False)
     servers.flask(env, "users", "create", "eva", "--password-stdin", stdin=PASSWORD + "\n")
     log = tmp_path / "gunicorn.log"
     with servers.gunicorn(env, servers.free_port(18760, 18770), log=log) as base:

@@ -18,6 +18,7 @@ def test_a_short_soak_loses_no_edit_and_answers_no_5xx(tmp_path):
         connections=16,
         database_url=os.environ.get("TEST_SOAK_DATABASE_URL"),
         ports=(18620, 18640),
+        products=False,
     )
     assert report.passed, report.text()
     assert report.total("saved") == 2 * 30, report.text()

@@ -37,6 +37,7 @@ def test_killed_workers_lose_no_committed_edit(tmp_path):
         ports=(18610, 18620),
         articles=5,
         use_nginx=False,
+        products=False,
         GUNICORN_WORKERS="2",
         GUNICORN_THREADS="2",
     ) as site:

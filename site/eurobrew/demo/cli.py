@@ -14,12 +14,19 @@ demo_cli = AppGroup("demo", help="Demo content: news articles, pages and the con
 
 
 @demo_cli.command("load")
-def demo_load() -> None:
+@click.option(
+    "--products/--no-products",
+    default=True,
+    help="The Products section's four pages and their five drawn pictures (seconds to draw).",
+)
+def demo_load(products: bool) -> None:
     """Load the demo content into an empty database; do nothing otherwise."""
-    if load_demo(upload_folder()):
+    if load_demo(upload_folder(), products=products):
+        pages, images = ("9 pages (4 under Products)", "6 library images")
+        if not products:
+            pages, images = ("5 pages", "1 library image")
         click.echo(
-            f"Demo content loaded: {1 + len(NEWS)} articles, 9 pages (4 under Products), "
-            "6 library images, the contact record."
+            f"Demo content loaded: {1 + len(NEWS)} articles, {pages}, {images}, the contact record."
         )
     else:
         click.echo("The database already has content; nothing loaded.")
