@@ -1,4 +1,5 @@
-"""The Slovak admin speaks Slovak: the article and page forms name no "slug"."""
+"""The Slovak admin speaks Slovak: the article and page forms name no "slug", and languages
+are named in Slovak."""
 
 import re
 from html import unescape
@@ -37,6 +38,15 @@ def test_the_slovak_forms_name_the_address_not_a_slug(slovak_admin, demo_app):
         text = shown_text(slovak_admin.get(path).text)
         assert "Koniec webovej adresy" in text, path
         assert not re.search(r"slug", text, flags=re.I), path
+
+
+def test_the_slovak_forms_name_the_languages_in_slovak(slovak_admin, demo_app):
+    for path in form_paths(demo_app):
+        html = slovak_admin.get(path).text
+        assert "<legend>Angličtina</legend>" in html and "<legend>Slovenčina</legend>" in html
+        assert "Náhľad (Angličtina)" in shown_text(html), path
+        # Only the buttons that switch the admin's language name each in its own words.
+        assert shown_text(html).count("English") == 1, path
 
 
 @pytest.mark.parametrize(

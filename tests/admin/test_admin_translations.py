@@ -26,7 +26,7 @@ def test_catalog_counts_are_shown(admin_client, demo_app):
     interface = table_after(html, "Interface texts")
     with demo_app.app_context():
         stats = {s.lang: s for s in interface_status()}
-    for name, lang in (("Slovensky", "sk"), ("English", "en")):
+    for name, lang in (("Slovak", "sk"), ("English", "en")):
         row = re.search(rf"<th scope=\"row\">{name}</th>(.*?)</tr>", interface, re.S).group(1)
         cells = re.findall(r"<td>(\d+)</td>", row)
         assert cells == [str(stats[lang].total), str(stats[lang].translated), "0", "0"]

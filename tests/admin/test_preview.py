@@ -64,7 +64,7 @@ def test_a_preview_is_the_public_page_of_what_was_typed(admin_client, demo_app):
 
 def test_the_form_offers_one_preview_per_language_in_a_tab_of_its_own(admin_client):
     html = admin_client.get("/admin/articles/1/edit").text
-    for lang, name in (("sk", "Slovensky"), ("en", "English")):
+    for lang, name in (("sk", "Slovak"), ("en", "English")):
         button = re.search(rf'<button[^>]*name="preview" value="{lang}"[^>]*>([^<]*)<', html)
         assert button and 'formtarget="eurobrew-preview"' in button[0]
         assert name in button[1]

@@ -46,7 +46,7 @@ def test_a_slovak_only_edit_previews_with_the_photo_and_leaves_english_alone(
 
     # The preview opens the Slovak public page in its own tab, with the photo.
     with page.expect_popup() as opened:
-        page.get_by_role("button", name="Preview (Slovensky)").click()
+        page.get_by_role("button", name="Preview (Slovak)").click()
     preview = opened.value
     preview.wait_for_load_state()
     expect(preview.locator("html")).to_have_attribute("lang", "sk")
@@ -69,7 +69,7 @@ def test_a_slovak_only_edit_previews_with_the_photo_and_leaves_english_alone(
     page.get_by_role("link", name="History").click()
     page.locator("table a").first.click()
     changed = page.locator("dl.changes dt").all_inner_texts()
-    assert changed == ["Text (Slovensky)"], changed
+    assert changed == ["Text (Slovak)"], changed
     expect(page.locator("dl.changes dd ins")).to_contain_text("pivovarníckych")
 
     assert english_text(page) == english_before

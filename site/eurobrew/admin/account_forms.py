@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     PasswordField,
@@ -16,7 +17,8 @@ from wtforms import (
 from wtforms.validators import InputRequired, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..i18n import LANGUAGE_NAMES, LANGUAGES
+from ..i18n import LANGUAGES
+from ..i18n.locale import language_name
 from ..models.users import MAX_PASSWORD_LENGTH, MAX_USERNAME_LENGTH, MIN_PASSWORD_LENGTH, ROLES
 from .forms import REQUIRED, AdminForm, ConfirmForm, strip_filter
 
@@ -56,7 +58,7 @@ class RoleForm(AdminForm):
     role = SelectField(_l("Role"), choices=[SelectChoice(role, ROLE_NAMES[role]) for role in ROLES])
     languages = SelectMultipleField(
         _l("Languages it translates (translators only)"),
-        choices=[SelectChoice(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
+        choices=[SelectChoice(code, LazyString(language_name, code)) for code in LANGUAGES],
         option_widget=CheckboxInput(),
         widget=ListWidget(prefix_label=False),
     )

@@ -12,7 +12,8 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from ..extensions import db
-from ..i18n import LANGUAGE_NAMES
+from ..i18n import LANGUAGES
+from ..i18n.locale import language_name
 from ..models.revisions import RevisionAction, revision_at, revisions_of
 from ..models.snapshots import flat_fields
 from . import bp
@@ -48,9 +49,9 @@ def kind_and_item(kind_name: str, item_id: int) -> tuple[Kind, object]:
 def field_label(key: str, labels: dict[str, str]) -> str | None:
     """A field's label in the admin's language, with the language it belongs to."""
     lang, _, name = key.partition("-")
-    if name and lang in LANGUAGE_NAMES:
+    if name and lang in LANGUAGES:
         base = labels.get(name, name)
-        return f"{base} ({LANGUAGE_NAMES[lang]})"
+        return f"{base} ({language_name(lang)})"
     if key in OTHER_LABELS:
         return str(OTHER_LABELS[key]) if OTHER_LABELS[key] else None
     return labels.get(key, key)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from babel import Locale, UnknownLocaleError
 from babel.dates import get_datetime_format
 from flask import request
 from flask_babel import format_date, format_time, get_locale
 
-from ..i18n import LANGUAGE_NAMES
+from ..i18n import LANGUAGE_NAMES, LANGUAGES
+from ..i18n.locale import language_name
 from ..media.pixels import megapixel_caps
 from ..media.renditions import rendition_name, rendition_widths
 from ..models import Article, ArticleStatus
@@ -73,19 +73,19 @@ def admin_datetime(value: datetime | None) -> str:
 
 
 @bp.app_template_filter("language_name")
-def language_name(code: str) -> str:
-    """A language's name in the admin's language ("slovenčina", "Slovak"), from CLDR."""
-    try:
-        return Locale.parse(code).get_display_name(get_locale()) or LANGUAGE_NAMES[code]
-    except (ValueError, UnknownLocaleError):
-        return LANGUAGE_NAMES.get(code, code)
+def language_name_filter(code: str) -> str:
+    """A language's name in the admin's language ("Slovenčina", "Slovak"), from CLDR."""
+    return language_name(code)
 
 
 @bp.context_processor
 def admin_context() -> dict:
     """Globals of the admin templates."""
     return {
-        "language_names": LANGUAGE_NAMES,
+        # In the admin's language for headings, columns and buttons; the language buttons
+        # at the top name each language in its own words.
+        "language_names": {code: language_name(code) for code in LANGUAGES},
+        "own_language_names": LANGUAGE_NAMES,
         "article_state": article_state,
         "admin_section": admin_section(),
         "markdown_help": MARKDOWN_HELP,

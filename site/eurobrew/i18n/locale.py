@@ -14,12 +14,12 @@ from datetime import date, datetime
 from functools import cache, lru_cache
 
 import flask_babel
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from flask import Blueprint, Flask, Response, current_app, g, has_request_context, request
 from werkzeug.routing import BaseConverter
 
-from . import DEFAULT_LANGUAGE, LANGUAGES, PATH_WORDS
+from . import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, PATH_WORDS
 
 LANGUAGE_COOKIE = "lang"
 COOKIE_MAX_AGE = 365 * 24 * 3600
@@ -80,6 +80,23 @@ def current_language() -> str:
 def parsed_locale(lang: str) -> Locale:
     """Babel's Locale for ``lang``, parsed once: parsing looks for its data files on disk."""
     return Locale.parse(lang)
+
+
+@cache
+def _language_name(code: str, in_lang: str) -> str:
+    try:
+        name = parsed_locale(code).get_display_name(parsed_locale(in_lang))
+    except (ValueError, UnknownLocaleError):
+        name = None
+    name = name or LANGUAGE_NAMES.get(code, code)
+    return name[:1].upper() + name[1:]
+
+
+def language_name(code: str, in_lang: str | None = None) -> str:
+    """``code``'s name in ``in_lang`` (the page's language by default) from CLDR, as a
+    heading writes it: "Angličtina" on a Slovak page, "Slovak" on an English one. The
+    language switch names each language in its own words instead (``LANGUAGE_NAMES``)."""
+    return _language_name(code, in_lang or current_language())
 
 
 @lru_cache(maxsize=4096)
