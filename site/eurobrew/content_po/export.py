@@ -18,8 +18,9 @@ from babel.messages.pofile import write_po
 from ..i18n.catalogs import WIDTH
 from .entries import Entry, item_entries
 from .history import sources_then
-from .items import KINDS, Item, all_items
+from .items import KINDS, Item
 from .memory import fill_from_memory
+from .readers import all_items
 
 # "#. article/42 version 5 (from sk)": the note the import reads back.
 VERSION_NOTE = re.compile(r"^(\S+) version (\d+) \(from (\w+)\)$")

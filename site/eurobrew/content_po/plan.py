@@ -14,8 +14,8 @@ from flask_babel import gettext
 
 from .check import Problem, entry_problems, parse_path, read_file
 from .export import VERSION_NOTE
-from .items import all_items
 from .outcome import FileEntry, Plan
+from .readers import all_items
 from .rules import plan_item
 
 

@@ -19,7 +19,8 @@ from ..i18n.status import ContentStatus
 from ..models import Article, Page
 from .entries import item_entries
 from .history import sources_then
-from .items import Item, all_items
+from .items import Item
+from .readers import all_items
 
 COUNTED = {"article": Article, "page": Page}
 
