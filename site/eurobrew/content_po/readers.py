@@ -14,13 +14,12 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..i18n import LANGUAGES
+from ..media.library import load_library_images
 from ..media.renditions import rendition_name, rendition_widths
 from ..models import (
     Article,
     ArticleTranslation,
     CompanyContact,
-    Image,
-    ImageText,
     Page,
     PageTranslation,
 )
@@ -110,27 +109,20 @@ def _columns(model) -> list:
 
 def images(target: str, ids=None) -> Iterator[Item]:
     """Every library image out of the trash with a text to translate from."""
-    query = (
-        select(Image.id.label("item_id"), Image.version, Image.stem, Image.width, ImageText)
-        .join(ImageText, ImageText.image_id == Image.id)
-        .where(Image.deleted_at.is_(None))
-        .order_by(Image.id, ImageText.lang)
-    )
-    rows = []
-    for r in db.session.execute(query):
-        text = r.ImageText
-        if text.alt or text.caption:
-            rows.append(
-                SimpleNamespace(
-                    item_id=r.item_id,
-                    version=r.version,
-                    stem=r.stem,
-                    width=r.width,
-                    lang=text.lang,
-                    alt=text.alt,
-                    caption=text.caption,
-                )
-            )
+    rows = [
+        SimpleNamespace(
+            item_id=image.id,
+            version=image.version,
+            stem=image.stem,
+            width=image.width,
+            lang=lang,
+            alt=alt,
+            caption=image.captions.get(lang, ""),
+        )
+        for image in sorted(load_library_images().values(), key=lambda image: image.id)
+        for lang, alt in sorted(image.alts.items())
+        if alt or image.captions.get(lang)
+    ]
 
     def make(group, item_id, source, sources, targets):
         first = group[0]

@@ -35,6 +35,7 @@ def load_library_images() -> dict[int, SimpleNamespace]:
     return {
         image.id: SimpleNamespace(
             id=image.id,
+            version=image.version,
             stem=image.stem,
             width=image.width,
             height=image.height,
