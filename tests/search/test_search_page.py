@@ -10,6 +10,7 @@ from sqlalchemy import select
 from eurobrew.extensions import db
 from eurobrew.models import Article, ArticleStatus, ArticleTranslation
 from eurobrew.models.base import utcnow
+from eurobrew.models.search import SearchDocument
 from support import hidden_fields_in
 from support.builders import add_article, article_form
 
@@ -125,6 +126,27 @@ def test_an_edit_shows_in_the_results_on_the_next_request(admin_client, demo_app
         "/en/news/japan-and-semikonduktory"
     ]
     assert hits(admin_client, "proposes", "/en/search") == []  # the old title is gone
+
+
+def test_an_edit_of_one_language_rewrites_only_its_index_row(demo_app, client):
+    """The other language's row stays as it was (a file of English titles imported at
+    100,000 articles rewrites half as many rows); the edited text is found at once."""
+    with demo_app.app_context():
+        added = add_article(7, langs=("sk", "en"), body="Text o varni.")
+        article_id = added.id
+
+        def rows():
+            found = select(SearchDocument.lang, SearchDocument.id, SearchDocument.title_words)
+            query = found.where(SearchDocument.article_id == article_id)
+            return {lang: (row_id, words) for lang, row_id, words in db.session.execute(query)}
+
+        before = rows()
+        added.translation("en").title = "Brewhouse commissioning"
+        db.session.commit()
+        after = rows()
+    assert after["sk"] == before["sk"]
+    assert after["en"][0] != before["en"][0] and "commissioning" in after["en"][1]
+    assert hits(client, "commissioning", "/en/search") == ["/en/news/article-7"]
 
 
 def test_a_scheduled_article_is_found_once_it_is_live(demo_app, client):

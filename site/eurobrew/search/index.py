@@ -1,8 +1,9 @@
 """Keeping the search index in step with the content, in the same transaction.
 
-A session hook notes every article and page a flush touches (their translations included)
-and, just before the transaction commits, writes their index rows anew: an edit, a
-restore, a move to the trash and a purge commit whole with their index. Bulk inserts that
+A session hook notes every text a flush touches (an article's or a page's translation; a
+new or deleted item whole) and, just before the transaction commits, writes their index
+rows anew: an edit, a restore and a purge commit whole with their index. A move to the
+trash or a change of state changes no text: the search checks those when it runs. Bulk inserts that
 bypass the session (generated demo articles) call ``index_articles`` themselves;
 ``flask search reindex`` rebuilds everything.
 """
@@ -20,7 +21,8 @@ from ..models import Article, ArticleTranslation, ContactMessage, Page, PageTran
 from ..models.search import SearchDocument, SearchTerm
 from .terms import LONGEST_WORD, fold, folded_stream, folded_text, lemma_streams, words
 
-TOUCHED = "eurobrew.search.touched"  # session.info: {"article": ids, "page": ids}
+# session.info: {"article": {(id, language or None for all)}, "page": {...}}
+TOUCHED = "eurobrew.search.touched"
 CHUNK = 2000
 LONGEST_INDEXED = 100  # characters
 
@@ -118,38 +120,64 @@ def reindex_everything(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(SearchDocument))
 
 
-def _owner(obj) -> tuple[str, int | None] | None:
-    """("article"|"page", id) of a content object a flush touches, else None."""
-    if isinstance(obj, Article):
-        return "article", obj.id
+def _touched(obj, whole: bool) -> tuple[str, int | None, str | None] | None:
+    """("article"|"page", id, language) a flush touched, the language None for the whole
+    item (``whole``: new or deleted); None for anything else. An item's own columns
+    (state, dates, the trash) are not in the index: its search checks them when it runs."""
     if isinstance(obj, ArticleTranslation):
-        return "article", obj.article_id or (obj.article.id if obj.article else None)
-    if isinstance(obj, Page):
-        return "page", obj.id
+        return "article", obj.article_id or (obj.article.id if obj.article else None), obj.lang
     if isinstance(obj, PageTranslation):
-        return "page", obj.page_id or (obj.page.id if obj.page else None)
+        return "page", obj.page_id or (obj.page.id if obj.page else None), obj.lang
+    if whole and isinstance(obj, Article):
+        return "article", obj.id, None
+    if whole and isinstance(obj, Page):
+        return "page", obj.id, None
     return None
 
 
 def note_touched(session: Session, flush_context=None) -> None:
-    """After a flush (ids are known then): remember the content it wrote."""
+    """After a flush (ids are known then): remember the texts it wrote."""
     touched = session.info.setdefault(TOUCHED, {"article": set(), "page": set()})
-    for obj in (*session.new, *session.dirty, *session.deleted):
-        owner = _owner(obj)
-        if owner and owner[1] is not None:
-            touched[owner[0]].add(owner[1])
+    new_or_deleted = [*session.new, *session.deleted]  # each a set built on every access
+    changed = [(obj, True) for obj in new_or_deleted] + [(obj, False) for obj in session.dirty]
+    for obj, whole in changed:
+        found = _touched(obj, whole)
+        if found and found[1] is not None:
+            touched[found[0]].add(found[1:])
 
 
 def write_touched(session: Session) -> None:
-    """Before the commit: the index rows of everything touched, in the same transaction."""
+    """Before the commit: the index rows of every text touched, in the same transaction."""
     session.flush()
     touched = session.info.pop(TOUCHED, None)
-    if not touched or not (touched["article"] or touched["page"]):
+    if not touched:
         return
-    if touched["article"]:
-        index_articles(session, sorted(touched["article"]))
-    if touched["page"]:
-        index_pages(session, sorted(touched["page"]))
+    for kind, index_whole in (("article", index_articles), ("page", index_pages)):
+        whole = {item_id for item_id, lang in touched[kind] if lang is None}
+        if whole:
+            index_whole(session, sorted(whole))
+        texts = {(item_id, lang) for item_id, lang in touched[kind] if item_id not in whole}
+        index_languages(session, kind, texts)
+
+
+def index_languages(session: Session, kind: str, texts: set[tuple[int, str]]) -> None:
+    """Write the index rows of these (item id, language) texts anew: an edit of one
+    language leaves the others' rows alone."""
+    translation, link, rows_of = {
+        "article": (ArticleTranslation, "article_id", article_rows),
+        "page": (PageTranslation, "page_id", page_rows),
+    }[kind]
+    by_language: dict[str, list[int]] = {}
+    for item_id, lang in texts:
+        by_language.setdefault(lang, []).append(item_id)
+    for lang, ids in by_language.items():
+        ids.sort()
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            documents = getattr(SearchDocument, link).in_(chunk), SearchDocument.lang == lang
+            session.execute(delete(SearchDocument).where(*documents))
+            texts_now = getattr(translation, link).in_(chunk), translation.lang == lang
+            store(session, *rows_of(session.scalars(select(translation).where(*texts_now)).all()))
 
 
 def forget_touched(session: Session, previous_transaction=None) -> None:
