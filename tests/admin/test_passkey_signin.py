@@ -50,3 +50,23 @@ def test_the_login_page_offers_a_passkey_only_to_a_browser_that_has_them(client)
     form = page.split('data-passkey="signin"')[0].rsplit("<form", 1)[1]
     assert " hidden" in form  # shown by the script where the browser can use passkeys
     assert "/static/js/passkeys." in page
+
+
+def test_any_json_body_is_a_clear_refusal_never_a_500(client, admin_user):
+    token = token_of(client)
+    headers = {"X-CSRFToken": token}
+    for body in ([1], "credential", {"credential": "a string"}, {"credential": [FAKE]}, None):
+        client.post("/admin/login/with-passkey/options", headers=headers)
+        response = client.post("/admin/login/with-passkey", json=body, headers=headers)
+        assert response.status_code in (401, 429), body
+        assert "error" in response.get_json(), body
+
+
+def test_adding_a_passkey_with_any_json_body_is_a_400(admin_client):
+    token = csrf_token_in(admin_client.get("/admin/security").get_data(as_text=True))
+    headers = {"X-CSRFToken": token}
+    for body in ([1], "credential", {"credential": "a string"}, {"name": ["x"]}):
+        admin_client.post("/admin/security/passkeys/options", headers=headers)
+        response = admin_client.post("/admin/security/passkeys", json=body, headers=headers)
+        assert response.status_code == 400, body
+        assert response.get_json()["error"] == "The passkey could not be added. Please try again."

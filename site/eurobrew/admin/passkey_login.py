@@ -22,7 +22,15 @@ from . import bp
 from .access import client_address, safe_next
 from .audit import record_event_now
 from .auth import login_limit, start_session
-from .passkeys import answer, descriptors, find_passkey, refused, relying_party, verify_use
+from .passkeys import (
+    answer,
+    descriptors,
+    find_passkey,
+    posted_credential,
+    refused,
+    relying_party,
+    verify_use,
+)
 from .pending import pending_user
 from .second_step import finish_login
 
@@ -46,7 +54,7 @@ def passkey_login():
     user = pending_user()
     if user is None:
         return refused(gettext("Please log in again."), 401)
-    credential = (request.get_json(silent=True) or {}).get("credential") or {}
+    credential = posted_credential()
     try:
         verify_use(find_passkey(credential, user.id), credential)
     except REFUSED_ERRORS:
@@ -69,7 +77,7 @@ def passkey_signin_options():
 @bp.post("/login/with-passkey")
 def passkey_signin():
     """Log in with a passkey in place of the password and the second step."""
-    credential = (request.get_json(silent=True) or {}).get("credential") or {}
+    credential = posted_credential()
     keys = [attempt_key("passkey-address", client_address())]
     with limited_attempt(keys, login_limit()) as attempt:
         try:

@@ -60,6 +60,18 @@ def refused(message: str, status: int = 400):
     return jsonify(error=message), status
 
 
+def posted_json() -> dict:
+    """The request's JSON object; {} for anything else (no body, a list, a string)."""
+    body = request.get_json(silent=True)
+    return body if isinstance(body, dict) else {}
+
+
+def posted_credential() -> dict:
+    """The browser's answer in the posted JSON; {} when it is missing or not an object."""
+    credential = posted_json().get("credential")
+    return credential if isinstance(credential, dict) else {}
+
+
 def take_challenge() -> bytes:
     """The challenge of the ceremony under way, usable once."""
     return bytes.fromhex(session.pop(CHALLENGE, "") or "")
@@ -85,11 +97,11 @@ def passkey_register_options():
 @bp.post("/security/passkeys")
 def passkey_register():
     """Check the browser's new passkey and keep its public key."""
-    body = request.get_json(silent=True) or {}
+    body = posted_json()
     rp_id, origin = relying_party()
     try:
         verified = verify_registration_response(
-            credential=body.get("credential") or {},
+            credential=posted_credential(),
             expected_challenge=take_challenge(),
             expected_rp_id=rp_id,
             expected_origin=origin,
