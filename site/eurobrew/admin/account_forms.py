@@ -58,7 +58,9 @@ class RoleForm(AdminForm):
     role = SelectField(_l("Role"), choices=[SelectChoice(role, ROLE_NAMES[role]) for role in ROLES])
     languages = SelectMultipleField(
         _l("Languages it translates (translators only)"),
-        choices=[SelectChoice(code, LazyString(language_name, code)) for code in LANGUAGES],
+        choices=[
+            SelectChoice(code, LazyString(language_name, code, heading=True)) for code in LANGUAGES
+        ],
         option_widget=CheckboxInput(),
         widget=ListWidget(prefix_label=False),
     )

@@ -74,7 +74,7 @@ def admin_datetime(value: datetime | None) -> str:
 
 @bp.app_template_filter("language_name")
 def language_name_filter(code: str) -> str:
-    """A language's name in the admin's language ("Slovenčina", "Slovak"), from CLDR."""
+    """A language's name in the admin's language inside a sentence ("angličtina")."""
     return language_name(code)
 
 
@@ -82,9 +82,10 @@ def language_name_filter(code: str) -> str:
 def admin_context() -> dict:
     """Globals of the admin templates."""
     return {
-        # In the admin's language for headings, columns and buttons; the language buttons
+        # In the admin's language for headings, columns and labels (``|language_name`` in a
+        # sentence); the language buttons
         # at the top name each language in its own words.
-        "language_names": {code: language_name(code) for code in LANGUAGES},
+        "language_names": {code: language_name(code, heading=True) for code in LANGUAGES},
         "own_language_names": LANGUAGE_NAMES,
         "article_state": article_state,
         "admin_section": admin_section(),

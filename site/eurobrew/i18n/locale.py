@@ -88,15 +88,16 @@ def _language_name(code: str, in_lang: str) -> str:
         name = parsed_locale(code).get_display_name(parsed_locale(in_lang))
     except (ValueError, UnknownLocaleError):
         name = None
-    name = name or LANGUAGE_NAMES.get(code, code)
-    return name[:1].upper() + name[1:]
+    return name or LANGUAGE_NAMES.get(code, code)
 
 
-def language_name(code: str, in_lang: str | None = None) -> str:
+def language_name(code: str, in_lang: str | None = None, heading: bool = False) -> str:
     """``code``'s name in ``in_lang`` (the page's language by default) from CLDR, as a
-    heading writes it: "Angličtina" on a Slovak page, "Slovak" on an English one. The
-    language switch names each language in its own words instead (``LANGUAGE_NAMES``)."""
-    return _language_name(code, in_lang or current_language())
+    sentence writes it ("angličtina" on a Slovak page, "Slovak" on an English one), or
+    with ``heading`` as a label on its own ("Angličtina"). The language switch names each
+    language in its own words instead (``LANGUAGE_NAMES``)."""
+    name = _language_name(code, in_lang or current_language())
+    return name[:1].upper() + name[1:] if heading else name
 
 
 @lru_cache(maxsize=4096)
