@@ -1,6 +1,7 @@
 """/sitemap.xml lists every public URL with its alternates; /robots.txt points to it."""
 
 from datetime import timedelta
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -149,3 +150,28 @@ def test_sitemap_query_count_does_not_grow(demo_app, count_queries, count):
     # The pages, the contact record and the articles, and per language its count and its
     # newest article: the same however many articles there are.
     assert counter.count <= 3 + 2 * len(LANGUAGES)
+
+
+def test_a_finished_sitemap_is_sent_again_until_the_content_changes(
+    demo_app, count_queries, monkeypatch
+):
+    from eurobrew.seo import sitemap_files
+
+    client = demo_app.test_client()
+    first = client.get("/sitemap.xml").get_data()
+    with count_queries() as counter:
+        again = client.get("/sitemap.xml").get_data()
+    assert again == first
+    # The stamp only: the file was written once, for every worker to send.
+    assert counter.count <= 1
+    folders = list((Path(demo_app.instance_path) / "cache" / "sitemaps").iterdir())
+    assert [p.name for p in folders[0].iterdir()] == ["sitemap.xml"]
+
+    monkeypatch.setattr(sitemap_files, "OLD_VERSION_GRACE_SECONDS", -1)
+    with demo_app.app_context():
+        add_article(7)
+    entries = url_entries(get_xml(client, "/sitemap.xml"))
+    assert BASE + "/sk/novinky/clanok-7" in entries
+    # The earlier version's file is gone once a newer one is written.
+    remaining = list((Path(demo_app.instance_path) / "cache" / "sitemaps").iterdir())
+    assert len(remaining) == 1 and remaining != folders

@@ -1,9 +1,10 @@
 """/sitemap.xml (split under an index when large) and /robots.txt."""
 
-from flask import Response, abort, current_app, stream_with_context, url_for
+from flask import Response, abort, current_app, send_file, stream_with_context, url_for
 
 from . import bp
 from .sitemap_entries import fixed_entries, part_count, part_entries
+from .sitemap_files import finished_file, version_folder
 from .sitemap_xml import render_index, render_urlset
 
 
@@ -20,9 +21,20 @@ def robots():
     return Response("\n".join(lines), mimetype="text/plain")
 
 
-def xml_response(chunks) -> Response:
-    """Stream XML as it is produced, so a large sitemap never sits in memory whole."""
-    return Response(stream_with_context(chunks), mimetype="application/xml")
+def xml_response(name: str, produce) -> Response:
+    """The finished file ``name`` of this content version, written the first time; in debug
+    mode the XML is streamed as it is produced (a large sitemap never sits in memory)."""
+    folder = version_folder()
+    if folder is None:
+        return Response(stream_with_context(produce()), mimetype="application/xml")
+    path = finished_file(folder, name, produce)
+    # The page's own validators (after_request) replace the file's.
+    return send_file(path, mimetype="application/xml", etag=False, conditional=False)
+
+
+def urlset(fixed, start: int, limit: int):
+    """The ``<urlset>`` of entries ``start`` to ``start + limit``."""
+    return render_urlset(part_entries(fixed, start, limit))
 
 
 @bp.route("/sitemap.xml")
@@ -32,8 +44,8 @@ def sitemap_xml():
     fixed = fixed_entries()
     parts = part_count(fixed, limit)
     if parts == 1:
-        return xml_response(render_urlset(part_entries(fixed, 0, limit)))
-    return xml_response(render_index(parts))
+        return xml_response("sitemap.xml", lambda: urlset(fixed, 0, limit))
+    return xml_response("sitemap.xml", lambda: render_index(parts))
 
 
 @bp.route("/sitemap-<int:number>.xml")
@@ -44,4 +56,4 @@ def sitemap_part(number: int):
     parts = part_count(fixed, limit)
     if parts == 1 or not 1 <= number <= parts:
         abort(404)
-    return xml_response(render_urlset(part_entries(fixed, (number - 1) * limit, limit)))
+    return xml_response(f"sitemap-{number}.xml", lambda: urlset(fixed, (number - 1) * limit, limit))
