@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask
 
 from . import config as config_module
-from .web.hosts import SiteFlask
+from .web.site_flask import SiteFlask
 
 
 def create_app(config: type | dict | None = None) -> Flask:

@@ -105,17 +105,6 @@ class HostGuard:
         return [] if environ.get("REQUEST_METHOD") == "HEAD" else [UNKNOWN_HOST]
 
 
-class SiteFlask(Flask):
-    """Flask whose absolute URLs all start with ``SITE_URL``, whatever the request's Host."""
-
-    def url_for(self, endpoint: str, *, _external: bool | None = None, **values) -> str:
-        """``url_for``; with ``_external=True`` the path is put after the site's origin."""
-        if not _external:
-            return super().url_for(endpoint, _external=_external, **values)
-        values.pop("_scheme", None)  # the origin has its scheme
-        return self.config["SITE_URL"] + super().url_for(endpoint, _external=False, **values)
-
-
 def serves_https(app: Flask) -> bool:
     """True when the site is served over HTTPS (``SITE_URL``), and so may demand it."""
     return app.config["SITE_URL"].startswith("https://")

@@ -1,0 +1,54 @@
+"""The site's Flask: absolute URLs from ``SITE_URL``, and each built path kept once made.
+
+Flask builds a URL by walking the routing map on every call (a dozen per page: the menu's
+links are cached, but each article card, the feed and the alternates are not). What it
+builds depends only on the endpoint, its values, the page's language (put in by the URL
+defaults), the blueprint (for ``.name`` endpoints) and the script root, so each path is
+kept per app under those. In debug mode nothing is kept: static files' hashes change there.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, g, has_request_context, request
+
+PATHS_KEPT = 8192  # distinct paths: a page's links, a few thousand articles' worth
+
+
+class SiteFlask(Flask):
+    """Flask whose absolute URLs all start with ``SITE_URL``, whatever the request's Host."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.built_paths: dict[tuple, str] = {}
+
+    def url_for(self, endpoint: str, *, _external: bool | None = None, **values) -> str:
+        """``url_for``; with ``_external=True`` the path is put after the site's origin."""
+        if not _external:
+            return self._path_for(endpoint, _external, values)
+        values.pop("_scheme", None)  # the origin has its scheme
+        return self.config["SITE_URL"] + self._path_for(endpoint, False, values)
+
+    def _path_for(self, endpoint: str, external: bool | None, values: dict) -> str:
+        key = self._path_key(endpoint, values)
+        path = self.built_paths.get(key) if key is not None else None
+        if path is None:
+            path = super().url_for(endpoint, _external=external, **values)
+            if key is not None:
+                if len(self.built_paths) >= PATHS_KEPT:
+                    self.built_paths.clear()  # a crawl's worth of articles: start again
+                self.built_paths[key] = path
+        return path
+
+    def _path_key(self, endpoint: str, values: dict) -> tuple | None:
+        """What a built path depends on; None when it is not to be kept."""
+        if self.debug or not has_request_context():
+            return None
+        blueprint = request.blueprint if endpoint.startswith(".") else None
+        # The value's type too: True and 1 are equal keys but build different URLs.
+        items = frozenset((name, type(value), value) for name, value in values.items())
+        key = (endpoint, g.get("lang"), blueprint, request.script_root, items)
+        try:
+            hash(key)
+        except TypeError:  # a list of values (?tag=a&tag=b): built every time
+            return None
+        return key
