@@ -20,17 +20,17 @@ def marked(text: str, wanted: set[str], lang: str, limit: int | None = None) -> 
     """``text`` (plain) with its matching words marked; cut to about ``limit`` words around
     the first match when a limit is given."""
     spans = list(WORD.finditer(text))
-    hits = [i for i, m in enumerate(spans) if set(terms_of(m.group().lower(), lang)) & wanted]
-    start, end = 0, len(text)
+    first, last = 0, len(spans) - 1
     if limit is not None and len(spans) > limit:
-        first = max(0, (hits[0] if hits else 0) - CONTEXT_BEFORE)
+        # Only the words shown are looked up: a long body's first match may come early.
+        first_hit = next((i for i, m in enumerate(spans) if _matches(m, wanted, lang)), 0)
+        first = max(0, first_hit - CONTEXT_BEFORE)
         last = min(len(spans), first + limit) - 1
-        start, end = spans[first].start(), spans[last].end()
+    hits = [spans[i] for i in range(first, last + 1) if _matches(spans[i], wanted, lang)]
+    start = spans[first].start() if first else 0
+    end = spans[last].end() if last < len(spans) - 1 else len(text)
     out, position = [], start
-    for i in hits:
-        match = spans[i]
-        if match.start() < start or match.end() > end:
-            continue
+    for match in hits:
         out.append(escape(text[position : match.start()]))
         out.append(Markup("<mark>%s</mark>") % match.group())
         position = match.end()
@@ -40,3 +40,8 @@ def marked(text: str, wanted: set[str], lang: str, limit: int | None = None) -> 
     if end < len(text):
         out.append(escape(" …"))
     return Markup("").join(out)
+
+
+def _matches(word, wanted: set[str], lang: str) -> bool:
+    """True when the matched ``word`` has a term the query wants."""
+    return not wanted.isdisjoint(terms_of(word.group().lower(), lang))

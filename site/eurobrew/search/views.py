@@ -7,7 +7,7 @@ from datetime import date
 
 from flask import render_template, request, url_for
 from markupsafe import Markup
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ..extensions import db
 from ..i18n.locale import add_language_rules, current_language
@@ -17,7 +17,7 @@ from ..models import ArticleTranslation, PageTranslation
 from ..models.pages import HOME_KEY
 from ..web.pagination import paginate, requested_page
 from . import bp
-from .matching import public_results
+from .matching import count_results, result_page
 from .query import Query, QueryTooLong, parse
 from .snippets import SNIPPET_WORDS, marked, query_terms
 from .suggest import suggestion
@@ -35,57 +35,35 @@ class Hit:
     published_on: date | None
 
 
-def count(query: Query, lang: str) -> int:
-    """How many public texts in ``lang`` match."""
-    found = public_results(query, lang).order_by(None).subquery()
-    return db.session.scalar(select(func.count()).select_from(found)) or 0
-
-
-def result_rows(query: Query, lang: str, limit: int, offset: int) -> tuple[int, list]:
-    """(how many match, the rows of one page): one pass over the matches, counted by a
-    window function on the same query."""
-    counted = public_results(query, lang).add_columns(func.count().over().label("total"))
-    rows = db.session.execute(counted.limit(limit).offset(offset)).all()
-    if rows:
-        return rows[0].total, rows
-    return (count(query, lang) if offset else 0), []
-
-
 def hits(query: Query, lang: str, rows: list) -> list[Hit]:
-    """The hits of a page of result rows, in order."""
-    article_ids = [r.article_id for r in rows if r.article_id]
-    page_ids = [r.page_id for r in rows if r.page_id]
-    articles = {
-        t.article_id: t
-        for t in db.session.scalars(
-            select(ArticleTranslation).where(
-                ArticleTranslation.article_id.in_(article_ids), ArticleTranslation.lang == lang
-            )
-        )
-    }
-    pages = {
-        t.page_id: t
-        for t in db.session.scalars(
-            select(PageTranslation).where(
-                PageTranslation.page_id.in_(page_ids), PageTranslation.lang == lang
-            )
-        )
-    }
+    """The hits of a page of result rows, in order (plain rows: two statements a page)."""
+    articles = _texts(ArticleTranslation, ArticleTranslation.article_id, rows, lang)
+    pages = _texts(PageTranslation, PageTranslation.page_id, rows, lang)
     wanted = query_terms(query, lang)
     found = []
     for row in rows:
         if row.article_id:
-            t = articles[row.article_id]
-            url = url_for("news.detail", lang=lang, slug=t.slug)
-            published_on = t.article.published_on
+            text = articles[row.article_id]
+            url = url_for("news.detail", lang=lang, slug=text.slug)
+        elif row.page_key == HOME_KEY:
+            text, url = pages[row.page_id], url_for("pages.home", lang=lang)
         else:
-            t = pages[row.page_id]
-            home = t.page.key == HOME_KEY
-            url = url_for("pages.home", lang=lang) if home else url_for("pages.page", slug=t.slug)
-            published_on = None
-        snippet = marked(plain_text(t.body), wanted, lang, SNIPPET_WORDS)
-        found.append(Hit(url, marked(t.title, wanted, lang), snippet, published_on))
+            text = pages[row.page_id]
+            url = url_for("pages.page", slug=text.slug)
+        snippet = marked(plain_text(text.body), wanted, lang, SNIPPET_WORDS)
+        found.append(Hit(url, marked(text.title, wanted, lang), snippet, row.published_on))
     return found
+
+
+def _texts(model, owner, rows: list, lang: str) -> dict:
+    """Slug, title and body in ``lang`` of the result rows' articles (or pages), by id."""
+    ids = [getattr(row, owner.key) for row in rows if getattr(row, owner.key)]
+    if not ids:
+        return {}
+    found = select(owner, model.slug, model.title, model.body).where(
+        owner.in_(ids), model.lang == lang
+    )
+    return {row[0]: row for row in db.session.execute(found)}
 
 
 def search_page():
@@ -101,12 +79,12 @@ def search_page():
     context = {"q": query.text, "query": query}
     if query.groups:
         offset = (requested_page() - 1) * PER_PAGE
-        total, rows = result_rows(query, lang, PER_PAGE, offset)
+        total, rows = result_page(query, lang, PER_PAGE, offset)
         pagination = paginate(total, PER_PAGE)
         context.update(pagination=pagination, total=total, hits=hits(query, lang, rows))
         if not total:
             suggested = suggestion(query, lang)
-            if suggested and count(parse(suggested), lang):
+            if suggested and count_results(parse(suggested), lang):
                 context["suggested"] = suggested
     response = render_template("search/results.html", **context)
     return response, 200, {"X-Robots-Tag": "noindex"}
