@@ -9,6 +9,7 @@ from flask import Flask, Response, current_app, flash, g, redirect, request, ses
 from flask_babel import gettext
 from flask_login import current_user
 from flask_login.config import EXEMPT_METHODS
+from flask_login.utils import _user_context_processor
 
 from ..extensions import db, login_manager
 from ..models import AdminSession, User
@@ -183,5 +184,13 @@ bp.after_request(admin_headers)
 
 
 def init_app(app: Flask) -> None:
-    """Configure Flask-Login: where anonymous visitors of admin pages are sent."""
+    """Configure Flask-Login: where anonymous visitors of admin pages are sent.
+
+    Templates get ``current_user`` as Flask-Login's proxy, looked up only where a template
+    uses it (the admin's): Flask-Login's own context processor loads the user for every
+    page, public ones too.
+    """
     login_manager.login_view = "admin.login"
+    processors = app.template_context_processors[None]
+    processors[:] = [p for p in processors if p is not _user_context_processor]
+    app.context_processor(lambda: {"current_user": current_user})

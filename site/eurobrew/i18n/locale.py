@@ -9,6 +9,7 @@ remembered choice, then the browser.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import cache, lru_cache
@@ -17,6 +18,7 @@ import flask_babel
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from flask import Blueprint, Flask, Response, current_app, g, has_request_context, request
+from werkzeug.http import dump_cookie
 from werkzeug.routing import BaseConverter
 
 from . import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, PATH_WORDS
@@ -132,13 +134,17 @@ def remember_language(response: Response) -> Response:
 
 def set_language_cookie(response: Response, lang: str) -> None:
     """Remember ``lang`` for a year; Secure exactly when the session cookie is."""
-    response.set_cookie(
-        LANGUAGE_COOKIE,
-        lang,
-        max_age=COOKIE_MAX_AGE,
-        samesite="Lax",
-        httponly=True,
-        secure=current_app.session_interface.get_cookie_secure(current_app),
+    secure = current_app.session_interface.get_cookie_secure(current_app)
+    hour = int(time.time() // 3600)
+    response.headers.add("Set-Cookie", _language_cookie(lang, secure, hour))
+
+
+@lru_cache(maxsize=16)
+def _language_cookie(lang: str, secure: bool, hour: int) -> str:
+    """The cookie's header, made once an hour: browsers count the year from Max-Age, and
+    an Expires an hour early (for those that read only it) changes nothing."""
+    return dump_cookie(
+        LANGUAGE_COOKIE, lang, max_age=COOKIE_MAX_AGE, samesite="Lax", httponly=True, secure=secure
     )
 
 

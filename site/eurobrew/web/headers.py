@@ -26,14 +26,16 @@ STATIC_HEADERS = {
     "X-Frame-Options": "DENY",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
 }
+DEFAULT_HEADERS = (("Content-Security-Policy", PUBLIC_CSP), *STATIC_HEADERS.items())
 HSTS = "max-age=63072000; includeSubDomains"
 
 
 def add_security_headers(response: Response) -> Response:
     """after_request: the same protective headers on every response (the admin sets its CSP)."""
-    response.headers.setdefault("Content-Security-Policy", PUBLIC_CSP)
-    for name, value in STATIC_HEADERS.items():
-        response.headers.setdefault(name, value)
+    present = {name.lower() for name, _ in response.headers}
+    for name, value in DEFAULT_HEADERS:
+        if name.lower() not in present:
+            response.headers.add(name, value)
     if serves_https(current_app):
         response.headers["Strict-Transport-Security"] = HSTS
     return response

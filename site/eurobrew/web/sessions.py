@@ -24,6 +24,11 @@ class LazyCookieSessionInterface(SecureCookieSessionInterface):
         g.opened_session = session
         return session
 
+    def save_session(self, app, session, response):
+        """Nothing to send for an empty session nobody touched; otherwise the stock saving."""
+        if session or session.accessed or session.modified:
+            super().save_session(app, session, response)
+
     def get_cookie_secure(self, app):
         """Secure whenever the visitor came over HTTPS, even if the setting was forgotten.
 
