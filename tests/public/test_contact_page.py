@@ -99,6 +99,19 @@ def test_the_form_page_is_never_shared_by_caches(demo_app):
     assert demo_app.test_client().get("/en/privacy").headers.get("ETag")
 
 
+def test_each_visitor_gets_a_form_of_their_own(demo_app):
+    from support.mailserver import hidden_value
+
+    first, second = (demo_app.test_client().get("/en/contact").text for _ in range(2))
+    assert hidden_value(first, "csrf_token") != hidden_value(second, "csrf_token")
+    # The empty fields' markup is kept per language; a visitor's typed text never is.
+    visitor = demo_app.test_client()
+    data = contact_form(visitor, demo_app, "/en/contact", message="")
+    typed = visitor.post("/en/contact", data=data).text
+    assert VISITOR["name"] in typed
+    assert VISITOR["name"] not in demo_app.test_client().get("/en/contact").text
+
+
 def stored(app) -> int:
     with app.app_context():
         return db.session.scalar(select(func.count()).select_from(ContactMessage))

@@ -7,12 +7,12 @@ from urllib.parse import urlsplit
 
 from flask import request
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from werkzeug.datastructures import CombinedMultiDict, MultiDict
 from wtforms import HiddenField, PasswordField, StringField, SubmitField
 from wtforms.validators import DataRequired, InputRequired, ValidationError
 
+from ..i18n.forms import SiteForm
 from ..models.translated import normal_text
 from ..models.users import MAX_USERNAME_LENGTH
 from ..validators import max_length
@@ -50,7 +50,7 @@ def strip_filter(value):
     return value
 
 
-class AdminForm(FlaskForm):
+class AdminForm(SiteForm):
     """The base of the admin's forms: they read HTML form fields and nothing else.
 
     Flask-WTF also fills fields from uploaded files and JSON bodies, which would hand a
@@ -58,7 +58,7 @@ class AdminForm(FlaskForm):
     body counts as no form at all, so odd requests end as form errors.
     """
 
-    class Meta(FlaskForm.Meta):
+    class Meta(SiteForm.Meta):
         def wrap_formdata(self, form, formdata):
             wrapped = super().wrap_formdata(form, formdata)
             if wrapped is formdata or wrapped is None or wrapped is request.form:

@@ -5,15 +5,18 @@ from __future__ import annotations
 import unicodedata
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, ValidationError
 
+from ..i18n.forms import SiteForm
+from ..i18n.locale import current_language
 from ..models.contact_messages import COMPANY_MAX, EMAIL_MAX, NAME_MAX, PHONE_MAX, TEXT_MAX
 from ..validators import email_address, max_length, phone_number, single_line
 from .spam import MAX_LINKS, count_links
 
 HONEYPOT_NAME = "website"
+# The markup of the form's empty fields, by field, language and the template's attributes.
+BLANK_FIELDS: dict[tuple, str] = {}
 
 
 def clean_filter(value):
@@ -34,8 +37,25 @@ def few_links(form, field):
         raise ValidationError(_l("Please include at most %(max)d web addresses.", max=MAX_LINKS))
 
 
-class ContactForm(FlaskForm):
+class ContactForm(SiteForm):
     """Name, e-mail, optional company and phone, the message and the consent."""
+
+    class Meta(SiteForm.Meta):
+        def render_field(self, field, render_kw):
+            """A blank field's markup is the same for every visitor: made once per language.
+
+            Hidden fields never are: the CSRF token is each visitor's own.
+            """
+            if isinstance(field, HiddenField) or field.data or field.errors or field.raw_data:
+                return super().render_field(field, render_kw)
+            try:
+                key = (field.name, current_language(), frozenset(render_kw.items()))
+                markup = BLANK_FIELDS.get(key)
+            except TypeError:  # an attribute value that cannot be a key: not kept
+                return super().render_field(field, render_kw)
+            if markup is None:
+                markup = BLANK_FIELDS[key] = super().render_field(field, render_kw)
+            return markup
 
     name = StringField(
         _l("Your name"),
