@@ -19,7 +19,7 @@ from eurobrew.demo import load_demo
 from eurobrew.extensions import db
 from eurobrew.media import renditions, upload_folder
 from eurobrew.models import User
-from eurobrew.web.stamp import close_stamp_connections
+from eurobrew.web.stamp import close_kept_connections
 from support import (
     NGINX_ADMIN,
     SITE_URL,
@@ -133,7 +133,7 @@ def app(tmp_path, monkeypatch, app_config):
         reset_database()
         db.create_all()
     yield app
-    close_stamp_connections(app)
+    close_kept_connections(app)
     with app.app_context():
         db.session.remove()
         reset_database()

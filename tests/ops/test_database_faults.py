@@ -11,7 +11,7 @@ from eurobrew import create_app
 from eurobrew.demo import load_demo
 from eurobrew.extensions import db
 from eurobrew.media import upload_folder
-from eurobrew.web.stamp import close_stamp_connections
+from eurobrew.web.stamp import close_kept_connections
 from http_client import fetch
 from support import pgcluster, tool_missing
 
@@ -101,7 +101,7 @@ def test_sqlite_database_gone_and_back(tmp_path, monkeypatch):
     folder.rename(tmp_path / "unmounted")
     with app.app_context():
         db.engine.dispose()
-    close_stamp_connections(app)
+    close_kept_connections(app)
     assert_unavailable(get)
     assert not folder.exists()  # no empty database was made in its place
     (tmp_path / "unmounted").rename(folder)

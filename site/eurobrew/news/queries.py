@@ -11,13 +11,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from types import SimpleNamespace
 
-from sqlalchemy import and_, bindparam, func, select, tuple_
+from sqlalchemy import and_, bindparam, func, literal_column, select, tuple_
 from sqlalchemy.orm import aliased
 
 from ..extensions import db
 from ..i18n import LANGUAGES
 from ..models import Article, ArticleOldSlug, ArticleStatus, ArticleTranslation
 from ..models.base import utcnow
+from ..models.plain_reads import plain_reader
 from ..models.translated import counterpart_slug_query, current_slug_query
 from ..web.memo import memoize_per_content
 
@@ -60,10 +61,11 @@ _COUNT_VISIBLE = _COUNT.where(_visible_in(bindparam("lang")))
 _PAGE = _public_select(*_LISTED).where(_visible_in(bindparam("lang")))
 _PAGE_NEWEST = _PAGE.order_by(*NEWEST_FIRST).limit(bindparam("limit")).offset(bindparam("skip"))
 _EVERY_LANGUAGE = aliased(ArticleTranslation)
+_COMMA = literal_column("','")  # in the SQL itself: the statement is compiled once
 # Every translation's "lang slug", comma-separated (slugs hold neither): the language
 # switch's addresses in the same statement as the article.
 _SLUGS = (
-    select(func.aggregate_strings(_EVERY_LANGUAGE.lang + " " + _EVERY_LANGUAGE.slug, ","))
+    select(func.aggregate_strings(_EVERY_LANGUAGE.lang + " " + _EVERY_LANGUAGE.slug, _COMMA))
     .where(_EVERY_LANGUAGE.article_id == Article.id)
     .scalar_subquery()
     .label("slugs")
@@ -75,9 +77,8 @@ _BY_SLUG = (
 )
 
 
-def _public_article(row) -> SimpleNamespace:
+def _public_article(values: dict) -> SimpleNamespace:
     """A row of ``_LISTED`` as a translation whose ``article`` holds the shared fields."""
-    values = row._mapping
     article = SimpleNamespace(**{name: values[f"a_{name}"] for name in ARTICLE_COLUMNS})
     translation = SimpleNamespace(**{name: values[f"t_{name}"] for name in TRANSLATION_COLUMNS})
     translation.article = article
@@ -108,17 +109,17 @@ def latest_translations(lang: str, limit: int, offset: int = 0) -> list[SimpleNa
             statement = _PAGE_FROM_MARK
             params.update(mark_day=marks[index][0], mark_id=marks[index][1])
             params["skip"] = offset - index * STRIDE
-    return [_public_article(row) for row in db.session.execute(statement, params)]
+    return [_public_article(row) for row in plain_reader().rows(statement, params)]
 
 
 def visible_translation(lang: str, slug: str) -> SimpleNamespace | None:
     """The public article with this slug in ``lang``; its ``article.slugs`` by language."""
     params = {"lang": lang, "slug": slug, "now": utcnow()}
-    row = db.session.execute(_BY_SLUG, params).first()
+    row = plain_reader().first(_BY_SLUG, params)
     if row is None:
         return None
     translation = _public_article(row)
-    pairs = (pair.split(" ", 1) for pair in row.slugs.split(","))
+    pairs = (pair.split(" ", 1) for pair in row["slugs"].split(","))
     translation.article.slugs = {code: other_slug for code, other_slug in pairs}
     return translation
 
@@ -193,13 +194,13 @@ def position_in_list(article, lang: str) -> int:
     nearer = len(marks) - bisect_left(marks[::-1], key)  # marks at or before the article
     params = {"lang": lang, "now": utcnow(), "day": key[0], "article_id": key[1]}
     if nearer == 0:
-        return db.session.scalar(_NEWER, params) or 0
+        return plain_reader().scalar(_NEWER, params) or 0
     mark = marks[nearer - 1]
     place = (nearer - 1) * STRIDE
     if mark == key:
         return place
     params.update(mark_day=mark[0], mark_id=mark[1])
-    return place + 1 + (db.session.scalar(_BETWEEN, params) or 0)
+    return place + 1 + (plain_reader().scalar(_BETWEEN, params) or 0)
 
 
 def current_slug(lang: str, old_slug: str) -> str | None:

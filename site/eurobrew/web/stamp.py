@@ -8,9 +8,7 @@ Every worker computes the same ETag from the database, so none serves a page old
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -21,6 +19,7 @@ from sqlalchemy import bindparam, func, select
 from ..extensions import db
 from ..models import Article, ArticleStatus, SiteState
 from ..models.base import utcnow
+from ..models.plain_reads import SQLITE_DATETIME, KeptConnection, close_plain_connections
 from ..models.state import STATE_ID
 
 # Where the validators of a request are kept, for the front cache and Flask to share.
@@ -83,67 +82,31 @@ class StampReader:
     """Reads the content stamp on a connection each worker thread keeps for itself.
 
     It runs before every public request, 304s included, so it skips the ORM session and
-    the pool: a prepared statement on a kept DBAPI connection. Reads see every committed
-    change at once (SQLite reads outside a transaction; PostgreSQL runs in autocommit).
+    the pool: a statement compiled once, on a kept DBAPI connection (``KeptConnection``).
+    It is not announced to the engine's listeners: it is no page's own statement.
     """
 
     def __init__(self, engine):
         compiled = _stamp_statement().compile(dialect=engine.dialect)
-        self.engine = engine
+        self.connection = KeptConnection(engine)
         self.sql = str(compiled)
         self.params = compiled.construct_params({"now": None})
         self.order = compiled.positiontup if compiled.positional else None
         self.sqlite = engine.dialect.name == "sqlite"
-        self.local = threading.local()
-
-    def _connection(self):
-        connection = getattr(self.local, "connection", None)
-        if connection is None:
-            # Detached from the pool: it belongs to this thread for the worker's life.
-            connection = self.engine.raw_connection()
-            if self.engine.dialect.name == "postgresql":
-                connection.driver_connection.autocommit = True
-            connection.detach()
-            self.local.connection = connection
-        return connection
 
     def read(self) -> Stamp:
         """The stamp as the database has it now."""
         now = utcnow()
         # SQLite compares the text SQLAlchemy stores: the same format here.
-        params = dict(self.params, now=now.isoformat(sep=" ") if self.sqlite else now)
+        params = dict(self.params, now=now.strftime(SQLITE_DATETIME) if self.sqlite else now)
         if self.order is not None:
             params = tuple(params[name] for name in self.order)
-        try:
-            row = self._query(params)
-        except self.engine.dialect.loaded_dbapi.Error:
-            self.reset()  # a dropped connection (server restart): try once on a new one
-            row = self._query(params)
-        version, changed_at, latest = row
+        version, changed_at, latest = self.connection.fetch(self.sql, params)[0]
         return Stamp(version or 1, _as_datetime(changed_at), _as_datetime(latest))
-
-    def _query(self, params):
-        cursor = self._connection().cursor()
-        try:
-            cursor.execute(self.sql, params)
-            return cursor.fetchone()
-        except BaseException:
-            self.reset()
-            raise
-        finally:
-            # After a failure the connection is closed already, and closing its cursor
-            # may raise in turn (sqlite3), hiding the error that tells what happened.
-            with contextlib.suppress(Exception):
-                cursor.close()
 
     def reset(self) -> None:
         """Forget this thread's connection; the next read opens a new one."""
-        connection = getattr(self.local, "connection", None)
-        self.local.connection = None
-        if connection is not None:
-            # It is being thrown away, most likely because it already failed.
-            with contextlib.suppress(Exception):
-                connection.close()
+        self.connection.reset()
 
 
 def _as_datetime(value) -> datetime | None:
@@ -163,11 +126,13 @@ def stamp_reader(app: Flask) -> StampReader:
     return reader
 
 
-def close_stamp_connections(app: Flask) -> None:
-    """Close the calling thread's stamp connection (for tests that make many apps)."""
+def close_kept_connections(app: Flask) -> None:
+    """Close the calling thread's kept connections, the stamp's and the plain reads' (for
+    tests that make many apps)."""
     reader = app.extensions.get(READER_KEY)
     if reader is not None:
         reader.reset()
+    close_plain_connections(app)
 
 
 def compute_etag(code: str, stamp: Stamp, path: str, query: str) -> str:
