@@ -23,6 +23,7 @@ from sqlalchemy import Date, DateTime, Engine
 from ..extensions import db
 
 READER_KEY = "eurobrew.plain_reader"
+CONNECTION_KEY = "eurobrew.kept_connection"
 # How SQLAlchemy stores a timestamp in SQLite: compared as text, so the same format.
 SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
 
@@ -131,9 +132,9 @@ def _sqlite_value(value):
 class PlainReader:
     """Runs the public pages' built-once statements; rows come back as dicts."""
 
-    def __init__(self, engine: Engine):
-        self.engine = engine
-        self.connection = KeptConnection(engine)
+    def __init__(self, connection: KeptConnection):
+        self.engine = connection.engine
+        self.connection = connection
         self.compiled: dict[int, tuple[object, CompiledRead]] = {}
 
     def rows(self, statement, params: dict) -> list[dict]:
@@ -157,17 +158,27 @@ class PlainReader:
         return next(iter(row.values())) if row else None
 
 
+def kept_connection(app: Flask) -> KeptConnection:
+    """``app``'s connections kept per thread, for the content stamp and the plain reads."""
+    kept = app.extensions.get(CONNECTION_KEY)
+    if kept is None:
+        with app.app_context():
+            engine = db.engine
+        kept = app.extensions.setdefault(CONNECTION_KEY, KeptConnection(engine))
+    return kept
+
+
 def plain_reader() -> PlainReader:
     """The current app's reader (made on first use)."""
     app = current_app._get_current_object()
     reader = app.extensions.get(READER_KEY)
     if reader is None:
-        reader = app.extensions.setdefault(READER_KEY, PlainReader(db.engine))
+        reader = app.extensions.setdefault(READER_KEY, PlainReader(kept_connection(app)))
     return reader
 
 
-def close_plain_connections(app: Flask) -> None:
-    """Close the calling thread's connection of ``app``'s reader (tests make many apps)."""
-    reader = app.extensions.get(READER_KEY)
-    if reader is not None:
-        reader.connection.reset()
+def close_kept_connections(app: Flask) -> None:
+    """Close the calling thread's kept connection of ``app`` (tests make many apps)."""
+    kept = app.extensions.get(CONNECTION_KEY)
+    if kept is not None:
+        kept.reset()

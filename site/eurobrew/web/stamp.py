@@ -16,10 +16,9 @@ from pathlib import Path
 from flask import Flask
 from sqlalchemy import bindparam, func, select
 
-from ..extensions import db
 from ..models import Article, ArticleStatus, SiteState
 from ..models.base import utcnow
-from ..models.plain_reads import SQLITE_DATETIME, KeptConnection, close_plain_connections
+from ..models.plain_reads import SQLITE_DATETIME, KeptConnection, kept_connection
 from ..models.state import STATE_ID
 
 # Where the validators of a request are kept, for the front cache and Flask to share.
@@ -86,9 +85,10 @@ class StampReader:
     It is not announced to the engine's listeners: it is no page's own statement.
     """
 
-    def __init__(self, engine):
+    def __init__(self, connection: KeptConnection):
+        engine = connection.engine
         compiled = _stamp_statement().compile(dialect=engine.dialect)
-        self.connection = KeptConnection(engine)
+        self.connection = connection
         self.sql = str(compiled)
         self.params = compiled.construct_params({"now": None})
         self.order = compiled.positiontup if compiled.positional else None
@@ -117,22 +117,11 @@ def _as_datetime(value) -> datetime | None:
 
 
 def stamp_reader(app: Flask) -> StampReader:
-    """The app's reader of its database (made on first use)."""
+    """The app's reader of its content stamp (made on first use)."""
     reader = app.extensions.get(READER_KEY)
     if reader is None:
-        with app.app_context():
-            engine = db.engine
-        reader = app.extensions.setdefault(READER_KEY, StampReader(engine))
+        reader = app.extensions.setdefault(READER_KEY, StampReader(kept_connection(app)))
     return reader
-
-
-def close_kept_connections(app: Flask) -> None:
-    """Close the calling thread's kept connections, the stamp's and the plain reads' (for
-    tests that make many apps)."""
-    reader = app.extensions.get(READER_KEY)
-    if reader is not None:
-        reader.reset()
-    close_plain_connections(app)
 
 
 def compute_etag(code: str, stamp: Stamp, path: str, query: str) -> str:
