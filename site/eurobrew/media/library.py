@@ -8,6 +8,7 @@ language: AVIF and WebP sources, a JPEG fallback, every width, and the size it i
 from __future__ import annotations
 
 from types import SimpleNamespace
+from urllib.parse import quote
 
 from flask import url_for
 from flask_babel import gettext
@@ -66,9 +67,14 @@ def alt_text(image: SimpleNamespace, lang: str) -> str:
     return "" if image.decorative else image.alts.get(lang, "")
 
 
-def _srcset(image: SimpleNamespace, extension: str) -> str:
+def _media_prefix() -> str:
+    """Where the library's files are ("/media/"): a picture names a dozen of them."""
+    return url_for("media.photo", filename="_").removesuffix("_")
+
+
+def _srcset(image: SimpleNamespace, extension: str, prefix: str) -> str:
     return ", ".join(
-        f"{url_for('media.photo', filename=rendition_name(image.stem, w, extension))} {w}w"
+        f"{prefix}{quote(rendition_name(image.stem, w, extension))} {w}w"
         for w in rendition_widths(image.width)
     )
 
@@ -80,14 +86,15 @@ def picture(image: SimpleNamespace, lang: str, priority: bool = False, sizes: st
     the screen (``loading="lazy"``).
     """
     widths = rendition_widths(image.width)
-    fallback = url_for("media.photo", filename=rendition_name(image.stem, widths[-1], "jpg"))
+    prefix = _media_prefix()
+    fallback = prefix + quote(rendition_name(image.stem, widths[-1], "jpg"))
     sources = "".join(
-        f'<source type="{MIME_TYPES[ext]}" srcset="{_srcset(image, ext)}" sizes="{sizes}">'
+        f'<source type="{MIME_TYPES[ext]}" srcset="{_srcset(image, ext, prefix)}" sizes="{sizes}">'
         for ext in ("avif", "webp")
     )
     loading = 'fetchpriority="high"' if priority else 'loading="lazy" decoding="async"'
     img = (
-        f'<img src="{fallback}" srcset="{_srcset(image, "jpg")}" sizes="{sizes}" '
+        f'<img src="{fallback}" srcset="{_srcset(image, "jpg", prefix)}" sizes="{sizes}" '
         f'width="{image.width}" height="{image.height}" alt="{escape(alt_text(image, lang))}" '
         f"{loading}>"
     )

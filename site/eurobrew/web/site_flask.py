@@ -43,10 +43,11 @@ class SiteFlask(Flask):
         """What a built path depends on; None when it is not to be kept."""
         if self.debug or not has_request_context():
             return None
-        blueprint = request.blueprint if endpoint.startswith(".") else None
-        # The value's type too: True and 1 are equal keys but build different URLs.
-        items = frozenset((name, type(value), value) for name, value in values.items())
-        key = (endpoint, g.get("lang"), blueprint, request.script_root, items)
+        current = request._get_current_object()
+        blueprint = current.blueprint if endpoint.startswith(".") else None
+        # The values' types too: True and 1 are equal keys but build different URLs.
+        kinds = tuple(map(type, values.values()))
+        key = (endpoint, g.get("lang"), blueprint, current.script_root, *values.items(), kinds)
         try:
             hash(key)
         except TypeError:  # a list of values (?tag=a&tag=b): built every time
