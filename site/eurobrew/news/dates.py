@@ -15,8 +15,13 @@ def iso_utc(moment: datetime) -> str:
     return moment.replace(tzinfo=UTC, microsecond=0).isoformat()
 
 
-def published_datetime(article: Article) -> str:
-    """The article's publication date as the start of that day in the site's time zone."""
-    # Babel may hand out a pytz zone, whose offset is only right through localize().
-    zone = ZoneInfo(str(get_timezone()))
-    return datetime.combine(article.published_on, time(), zone).isoformat()
+def site_zone() -> ZoneInfo:
+    """The site's time zone (Babel may hand out a pytz zone, whose offset is only right
+    through localize(): the same zone from the standard library)."""
+    return ZoneInfo(str(get_timezone()))
+
+
+def published_datetime(article: Article, zone: ZoneInfo | None = None) -> str:
+    """The article's publication date as the start of that day in the site's time zone
+    (``zone``, when the caller looked it up for many articles)."""
+    return datetime.combine(article.published_on, time(), zone or site_zone()).isoformat()
