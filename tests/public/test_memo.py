@@ -18,3 +18,24 @@ def test_an_edit_shows_at_once_and_old_figures_are_dropped(demo_app):
     assert now.stamp[0] > kept.stamp[0]
     # Only what the last page view needed: nothing from the five versions before it.
     assert len(now.values) <= len(kept.values)
+
+
+def test_an_article_card_follows_an_edit_on_home_and_the_list(demo_app):
+    from eurobrew.extensions import db
+    from eurobrew.models import ArticleTranslation
+
+    client = demo_app.test_client()
+    with demo_app.app_context():
+        add_article(1)
+    assert "Article 1" in client.get("/en/").text
+    assert "Article 1" in client.get("/en/news/").text
+    assert len(demo_app.extensions[MEMO_KEY].fragments) > 0  # the cards, kept
+    with demo_app.app_context():
+        translation = db.session.scalars(
+            db.select(ArticleTranslation).where(ArticleTranslation.title == "Article 1")
+        ).one()
+        translation.title = "Article one, retitled"
+        db.session.commit()
+    for path in ("/en/", "/en/news/"):
+        page = client.get(path).text
+        assert "Article one, retitled" in page and "Article 1<" not in page

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("news", __name__)
 
-from . import feed, views  # noqa: E402,F401 - registers the routes on bp
+from . import cards, feed, views  # noqa: E402,F401 - registers the routes on bp

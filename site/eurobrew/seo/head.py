@@ -15,6 +15,7 @@ from ..i18n.switch import recorded_counterparts
 from ..media.library import largest_jpeg_url
 from ..models import Article, ArticleTranslation
 from ..web.layout import company_contact
+from ..web.memo import memoize_per_content
 from . import bp, structured
 
 
@@ -128,11 +129,16 @@ def _meta(name: str, content, attribute: str = "property") -> str:
 
 
 def organization_ld() -> Markup:
-    """The home page's Organization JSON-LD, from the contact record (empty without one)."""
+    """The home page's Organization JSON-LD, from the contact record (empty without one);
+    the same for every visit until the content changes."""
+    lang = current_language()
+    return memoize_per_content(("organization_ld", lang), lambda: _organization_ld(lang))
+
+
+def _organization_ld(lang: str) -> Markup:
     contact = company_contact()
     if contact is None:
         return Markup("")
-    lang = current_language()
     home = absolute(url_for("pages.home", lang=lang))
     return structured.json_ld(structured.organization(contact, lang, home))
 

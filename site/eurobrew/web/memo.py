@@ -16,6 +16,9 @@ from .stamp import CODE_KEY, validators_for
 
 MEMO_KEY = "eurobrew.memo"
 MEMO_SIZE = 512  # entries: menus, frame parts, counts ... a few per language
+# Rendered pieces many pages share (an article's card): a crawl of the news list passes
+# every article, so they are kept apart, not to push the frame and counts out.
+FRAGMENTS_SIZE = 2048
 _memo_lock = threading.Lock()
 
 
@@ -25,6 +28,7 @@ class Memo:
 
     stamp: tuple
     values: LRUCache = field(default_factory=lambda: LRUCache(maxsize=MEMO_SIZE))
+    fragments: LRUCache = field(default_factory=lambda: LRUCache(maxsize=FRAGMENTS_SIZE))
 
 
 def stamp_order(stamp: tuple) -> tuple:
@@ -42,13 +46,14 @@ def current_memo(app, stamp: tuple) -> Memo | None:
     return memo if memo.stamp == stamp else None
 
 
-def memoize_per_content(key: tuple, compute):
+def memoize_per_content(key: tuple, compute, area: str = "values"):
     """``compute()``'s result, reused until the content changes (per worker, bounded).
 
     For figures that are expensive on large tables but change only with the content, such
     as the number of visible articles. The stamp is the request's (read once); outside a
     request, and in debug mode (where pages are not validated), it simply computes. Each
-    app keeps its own: two apps in one process (tests) never see each other's.
+    app keeps its own: two apps in one process (tests) never see each other's. ``area``:
+    "values", or "fragments" for the many small rendered pieces pages share.
     """
     app = current_app._get_current_object() if has_request_context() else None
     if app is None or CODE_KEY not in app.extensions:
@@ -56,10 +61,11 @@ def memoize_per_content(key: tuple, compute):
     stamp = validators_for(app, request.environ).stamp
     with _memo_lock:
         memo = current_memo(app, (stamp.version, stamp.latest_visible))
-        if memo is not None and key in memo.values:
-            return memo.values[key]
+        kept = getattr(memo, area) if memo is not None else None
+        if kept is not None and key in kept:
+            return kept[key]
     value = compute()
-    if memo is not None:
+    if kept is not None:
         with _memo_lock:
-            memo.values[key] = value
+            kept[key] = value
     return value
