@@ -99,6 +99,18 @@ def test_the_form_page_is_never_shared_by_caches(demo_app):
     assert demo_app.test_client().get("/en/privacy").headers.get("ETag")
 
 
+def test_an_edited_contact_record_shows_on_the_next_visit(demo_app):
+    from eurobrew.models import CompanyContact
+
+    client = demo_app.test_client()
+    assert "+421 33 53 418 53" in main_of(client.get("/en/contact").text)
+    with demo_app.app_context():
+        db.session.scalars(db.select(CompanyContact)).one().phone = "+421 33 111 22 33"
+        db.session.commit()
+    main = main_of(client.get("/en/contact").text)
+    assert "+421 33 111 22 33" in main and "+421 33 53 418 53" not in main
+
+
 def test_each_visitor_gets_a_form_of_their_own(demo_app):
     from support.mailserver import hidden_value
 

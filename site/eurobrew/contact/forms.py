@@ -9,14 +9,12 @@ from wtforms import BooleanField, HiddenField, StringField, SubmitField, TextAre
 from wtforms.validators import DataRequired, ValidationError
 
 from ..i18n.forms import SiteForm
-from ..i18n.locale import current_language
 from ..models.contact_messages import COMPANY_MAX, EMAIL_MAX, NAME_MAX, PHONE_MAX, TEXT_MAX
 from ..validators import email_address, max_length, phone_number, single_line
+from .blank_fields import kept_markup
 from .spam import MAX_LINKS, count_links
 
 HONEYPOT_NAME = "website"
-# The markup of the form's empty fields, by field, language and the template's attributes.
-BLANK_FIELDS: dict[tuple, str] = {}
 
 
 def clean_filter(value):
@@ -42,20 +40,10 @@ class ContactForm(SiteForm):
 
     class Meta(SiteForm.Meta):
         def render_field(self, field, render_kw):
-            """A blank field's markup is the same for every visitor: made once per language.
-
-            Hidden fields never are: the CSRF token is each visitor's own.
-            """
-            if isinstance(field, HiddenField) or field.data or field.errors or field.raw_data:
-                return super().render_field(field, render_kw)
-            try:
-                key = (field.name, current_language(), frozenset(render_kw.items()))
-                markup = BLANK_FIELDS.get(key)
-            except TypeError:  # an attribute value that cannot be a key: not kept
-                return super().render_field(field, render_kw)
-            if markup is None:
-                markup = BLANK_FIELDS[key] = super().render_field(field, render_kw)
-            return markup
+            """An empty field's input, the same for every visitor (contact/blank_fields.py)."""
+            attributes = tuple(sorted(render_kw.items()))
+            render = super().render_field
+            return kept_markup(field, "input", attributes, lambda: render(field, render_kw))
 
     name = StringField(
         _l("Your name"),

@@ -43,9 +43,7 @@ def render_form(form: ContactForm, status: int = 200, problem: str | None = None
     form.started.data = issue_stamp()
     form.website.data = ""
     link_every_language("form")
-    page = render_template(
-        "contact/form.html", form=form, contact=company_contact(), problem=problem
-    )
+    page = render_template("contact/form.html", form=form, problem=problem)
     return page, status
 
 
