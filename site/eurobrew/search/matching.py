@@ -24,6 +24,7 @@ from ..extensions import db
 from ..models import Article, Page
 from ..models.base import utcnow
 from ..models.pages import public_pages
+from ..models.plain_reads import plain_reader
 from ..models.search import SearchDocument
 from ..news.queries import visible_articles_clause
 from .query import Query, fts_exact, fts_query, ts_exact, ts_query
@@ -130,17 +131,17 @@ def _params(query: Query, lang: str, dialect: str) -> dict:
 def count_results(query: Query, lang: str) -> int:
     """How many public texts in ``lang`` match."""
     dialect = db.engine.dialect.name
-    return db.session.scalar(_count(dialect), _params(query, lang, dialect)) or 0
+    return plain_reader().scalar(_count(dialect), _params(query, lang, dialect)) or 0
 
 
-def result_page(query: Query, lang: str, limit: int, offset: int) -> tuple[int, list]:
+def result_page(query: Query, lang: str, limit: int, offset: int) -> tuple[int, list[dict]]:
     """(how many match, the rows of one page): one pass over the matches, counted by a
     window function on the same query."""
     dialect = db.engine.dialect.name
     params = _params(query, lang, dialect) | {"limit": limit, "skip": offset}
-    rows = db.session.execute(_counted_page(dialect), params).all()
+    rows = plain_reader().rows(_counted_page(dialect), params)
     if rows:
-        return rows[0].total, rows
+        return rows[0]["total"], rows
     return (count_results(query, lang) if offset else 0), []
 
 

@@ -7,14 +7,14 @@ from datetime import date
 
 from flask import render_template, request, url_for
 from markupsafe import Markup
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
-from ..extensions import db
 from ..i18n.locale import add_language_rules, current_language
 from ..i18n.switch import same_page_everywhere
 from ..markup import plain_text
 from ..models import ArticleTranslation, PageTranslation
 from ..models.pages import HOME_KEY
+from ..models.plain_reads import plain_reader
 from ..web.pagination import paginate, requested_page
 from . import bp
 from .matching import count_results, result_page
@@ -35,35 +35,48 @@ class Hit:
     published_on: date | None
 
 
-def hits(query: Query, lang: str, rows: list) -> list[Hit]:
-    """The hits of a page of result rows, in order (plain rows: two statements a page)."""
-    articles = _texts(ArticleTranslation, ArticleTranslation.article_id, rows, lang)
-    pages = _texts(PageTranslation, PageTranslation.page_id, rows, lang)
+def hits(query: Query, lang: str, rows: list[dict]) -> list[Hit]:
+    """The hits of a page of result rows, in order (their texts in one statement a kind)."""
+    articles = _texts(_ARTICLE_TEXTS, [row["article_id"] for row in rows], lang)
+    pages = _texts(_PAGE_TEXTS, [row["page_id"] for row in rows], lang)
     wanted = query_terms(query, lang)
     found = []
     for row in rows:
-        if row.article_id:
-            text = articles[row.article_id]
-            url = url_for("news.detail", lang=lang, slug=text.slug)
-        elif row.page_key == HOME_KEY:
-            text, url = pages[row.page_id], url_for("pages.home", lang=lang)
+        if row["article_id"]:
+            text = articles[row["article_id"]]
+            url = url_for("news.detail", lang=lang, slug=text["slug"])
+        elif row["page_key"] == HOME_KEY:
+            text, url = pages[row["page_id"]], url_for("pages.home", lang=lang)
         else:
-            text = pages[row.page_id]
-            url = url_for("pages.page", slug=text.slug)
-        snippet = marked(plain_text(text.body), wanted, lang, SNIPPET_WORDS)
-        found.append(Hit(url, marked(text.title, wanted, lang), snippet, row.published_on))
+            text = pages[row["page_id"]]
+            url = url_for("pages.page", slug=text["slug"])
+        snippet = marked(plain_text(text["body"]), wanted, lang, SNIPPET_WORDS)
+        title = marked(text["title"], wanted, lang)
+        found.append(Hit(url, title, snippet, row["published_on"]))
     return found
 
 
-def _texts(model, owner, rows: list, lang: str) -> dict:
-    """Slug, title and body in ``lang`` of the result rows' articles (or pages), by id."""
-    ids = [getattr(row, owner.key) for row in rows if getattr(row, owner.key)]
-    if not ids:
-        return {}
-    found = select(owner, model.slug, model.title, model.body).where(
-        owner.in_(ids), model.lang == lang
+def _texts_of(model, owner):
+    """Slug, title and body in the bound language of up to PER_PAGE articles (or pages),
+    their ids bound one by one: one statement, built and compiled once."""
+    ids = [bindparam(f"id{n}") for n in range(PER_PAGE)]
+    return select(owner.label("owner"), model.slug, model.title, model.body).where(
+        owner.in_(ids), model.lang == bindparam("lang")
     )
-    return {row[0]: row for row in db.session.execute(found)}
+
+
+_ARTICLE_TEXTS = _texts_of(ArticleTranslation, ArticleTranslation.article_id)
+_PAGE_TEXTS = _texts_of(PageTranslation, PageTranslation.page_id)
+
+
+def _texts(statement, ids: list, lang: str) -> dict[int, dict]:
+    """The texts of the items ``ids`` names (None for a row of the other kind), by id."""
+    wanted = [item for item in ids if item]
+    if not wanted:
+        return {}
+    params = {f"id{n}": item for n, item in enumerate(wanted)}
+    params |= {f"id{n}": None for n in range(len(wanted), PER_PAGE)}
+    return {row["owner"]: row for row in plain_reader().rows(statement, params | {"lang": lang})}
 
 
 def search_page():
