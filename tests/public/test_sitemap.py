@@ -175,3 +175,14 @@ def test_a_finished_sitemap_is_sent_again_until_the_content_changes(
     # The earlier version's file is gone once a newer one is written.
     remaining = list((Path(demo_app.instance_path) / "cache" / "sitemaps").iterdir())
     assert len(remaining) == 1 and remaining != folders
+
+
+def test_a_sitemap_file_that_cannot_be_written_is_still_answered(demo_app, monkeypatch):
+    from eurobrew.seo import sitemap_files
+
+    def disk_full(path, write, mode):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sitemap_files, "atomic_write", disk_full)
+    entries = url_entries(get_xml(demo_app.test_client(), "/sitemap.xml"))
+    assert BASE + SEED_EN in entries

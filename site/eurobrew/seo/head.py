@@ -46,17 +46,18 @@ def canonical_url() -> str:
     return url
 
 
-def alternates() -> list[Alternate]:
+def alternates(canonical: str | None = None) -> list[Alternate]:
     """hreflang links for content that exists in every language, else none.
 
     Only the canonical version carries them: the other languages' URLs recorded by the
     view point at their first list page, so page 2 of a list is not their counterpart.
+    ``canonical``: this page's canonical URL, when the caller has it already.
     """
     urls = recorded_counterparts()
     if set(urls) != set(LANGUAGES):
         return []
     own = absolute(urls[current_language()])
-    if own != canonical_url():
+    if own != (canonical or canonical_url()):
         return []
     links = [Alternate(lang, absolute(urls[lang])) for lang in LANGUAGES]
     # Home's x-default is / itself, which picks the visitor's language.
@@ -80,7 +81,7 @@ def head_tags(title: str, description: str, og_type: str, og_image: dict | None)
     tags = [f'<link rel="canonical" href="{escape(canonical)}">']
     tags += [
         f'<link rel="alternate" hreflang="{link.hreflang}" href="{escape(link.href)}">'
-        for link in alternates()
+        for link in alternates(canonical)
     ]
     tags += [
         f'<link rel="alternate" type="application/atom+xml" '

@@ -23,13 +23,18 @@ def robots():
 
 def xml_response(name: str, produce) -> Response:
     """The finished file ``name`` of this content version, written the first time; in debug
-    mode the XML is streamed as it is produced (a large sitemap never sits in memory)."""
+    mode, or when the file cannot be written, the XML is streamed as it is produced (a
+    large sitemap never sits in memory)."""
     folder = version_folder()
-    if folder is None:
-        return Response(stream_with_context(produce()), mimetype="application/xml")
-    path = finished_file(folder, name, produce)
-    # The page's own validators (after_request) replace the file's.
-    return send_file(path, mimetype="application/xml", etag=False, conditional=False)
+    if folder is not None:
+        try:
+            path = finished_file(folder, name, produce)
+        except OSError as error:  # a full or read-only disk: the sitemap is still answered
+            current_app.logger.warning("sitemap file %s not written: %s", name, error)
+        else:
+            # The page's own validators (after_request) replace the file's.
+            return send_file(path, mimetype="application/xml", etag=False, conditional=False)
+    return Response(stream_with_context(produce()), mimetype="application/xml")
 
 
 def urlset(fixed, start: int, limit: int):
