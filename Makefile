@@ -17,7 +17,7 @@ PIP_PROJECT := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolati
 LOCK := $(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11 \
 	--custom-compile-command "make lock"
 
-.PHONY: run dev test test-sqlite test-postgres lint messages translations setup setup-run db system-deps node audit bench \
+.PHONY: bench-compare run dev test test-sqlite test-postgres lint messages translations setup setup-run db system-deps node audit bench \
 	soak clean lock audit-security audit-observatory audit-wapiti
 
 ## Serving needs only the run lock: no test tools in a production environment.
@@ -119,6 +119,12 @@ test-postgres:
 ## make bench BENCH_ARGS="--seconds 2 --articles 5000 --output /tmp/bench.md"
 bench: system-deps setup
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+## The cold pages of the code at BASE (a commit or tag) and of the code checked out now, in
+## one run, interleaved: a "Before and after" section in BENCHMARKS.md (about 6 minutes),
+## which make bench keeps. make bench-compare BASE=bcca633
+bench-compare: system-deps setup
+	$(BIN)/python bench/compare.py $(BASE)
 
 ## Security audits of the demo site behind nginx on loopback (reports in build/audit/):
 ## the MDN HTTP Observatory (fails below A+; needs Node.js 20+) and Wapiti (fails on any

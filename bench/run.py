@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import cached  # noqa: E402
 import cold  # noqa: E402
+import compare  # noqa: E402
 import content_po  # noqa: E402
 import datasets  # noqa: E402
 import document  # noqa: E402
@@ -114,6 +115,9 @@ def main() -> int:
                 on_database(database, folder, args, found)
     found.minutes = (time.monotonic() - started) / 60
     text = document.render(found, args)
+    kept = compare.kept_section(Path(args.output))  # make bench-compare's, measured apart
+    if kept:
+        text = text.rstrip("\n") + "\n\n" + "\n".join(kept) + "\n"
     Path(args.output).write_text(text)
     print(text)
     return 0
