@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import current_app, request, url_for
+from flask import current_app, g, request, url_for
 from flask_babel import gettext
 from markupsafe import Markup, escape
 from werkzeug.urls import iri_to_uri
@@ -36,8 +36,16 @@ def canonical_url() -> str:
     """This page's own address without stray query strings; list pages keep ``?page=N``.
 
     The page number is only kept when the view accepted it (a bad one is a 404 that has no
-    canonical), and page 1 is the list's plain address, as its links already say.
+    canonical), and page 1 is the list's plain address, as its links already say. Built
+    once per request (the head and the structured data both name it).
     """
+    known = g.get("canonical_url")
+    if known is None:
+        known = g.canonical_url = _canonical_url()
+    return known
+
+
+def _canonical_url() -> str:
     page = request.args.get("page", "")
     url = absolute(iri_to_uri(request.script_root + request.path))
     # ASCII digits only: str.isdigit() also takes "²", which int() refuses.

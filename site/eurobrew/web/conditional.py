@@ -22,6 +22,8 @@ CONDITIONAL_HEADERS = frozenset(
 
 def not_modified(environ: dict, validators: Validators) -> bool:
     """The one 304 rule: the visitor's copy matches (the ETag decides when both are sent)."""
+    if CONDITIONAL_HEADERS.isdisjoint(environ):
+        return False  # the visitor has no copy to compare
     return not is_resource_modified(
         environ, etag=validators.etag, last_modified=validators.last_modified
     )
