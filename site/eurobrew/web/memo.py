@@ -10,7 +10,7 @@ import threading
 from dataclasses import dataclass, field
 
 from cachetools import LRUCache
-from flask import current_app, has_request_context, request
+from flask import current_app, g, has_request_context, request
 
 from .stamp import CODE_KEY, validators_for
 
@@ -20,6 +20,7 @@ MEMO_SIZE = 512  # entries: menus, frame parts, counts ... a few per language
 # every article, so they are kept apart, not to push the frame and counts out.
 FRAGMENTS_SIZE = 2048
 _memo_lock = threading.Lock()
+_NOT_LOOKED_UP = object()
 
 
 @dataclass
@@ -55,17 +56,35 @@ def memoize_per_content(key: tuple, compute, area: str = "values"):
     app keeps its own: two apps in one process (tests) never see each other's. ``area``:
     "values", or "fragments" for the many small rendered pieces pages share.
     """
-    app = current_app._get_current_object() if has_request_context() else None
-    if app is None or CODE_KEY not in app.extensions:
+    memo = request_memo()
+    if memo is None:
         return compute()
-    stamp = validators_for(app, request.environ).stamp
+    kept = getattr(memo, area)
     with _memo_lock:
-        memo = current_memo(app, (stamp.version, stamp.latest_visible))
-        kept = getattr(memo, area) if memo is not None else None
-        if kept is not None and key in kept:
+        if key in kept:
             return kept[key]
     value = compute()
-    if kept is not None:
-        with _memo_lock:
-            kept[key] = value
+    with _memo_lock:
+        kept[key] = value
     return value
+
+
+def request_memo() -> Memo | None:
+    """The memo of the request's stamp, looked up once per request; None outside a
+    request, in debug mode, or for a request older than the memo."""
+    if not has_request_context():
+        return None
+    memo = g.get("content_memo", _NOT_LOOKED_UP)
+    if memo is _NOT_LOOKED_UP:
+        memo = g.content_memo = _memo_of_request()
+    return memo
+
+
+def _memo_of_request() -> Memo | None:
+    app = current_app._get_current_object()
+    if CODE_KEY not in app.extensions:
+        return None
+    stamp = validators_for(app, request.environ).stamp
+    with _memo_lock:
+        # A request that began before an edit keeps its own (older) memo to itself.
+        return current_memo(app, (stamp.version, stamp.latest_visible))
