@@ -73,7 +73,7 @@ def _as_term(lemma: str, word: str) -> str:
     return folded if WORD.fullmatch(folded) else fold(word)
 
 
-@lru_cache(maxsize=16_384)  # a results page looks up a few hundred words, most of them again
+@lru_cache(maxsize=8192)  # a results page looks up a few hundred words, most of them again
 def terms_of(word: str, lang: str) -> tuple[str, ...]:
     """Every term ``word`` matches: its folded form first, then its folded lemmas."""
     return tuple(dict.fromkeys((fold(word), *(lemma_pair(word, lang) or ()))))

@@ -18,7 +18,7 @@ MEMO_KEY = "eurobrew.memo"
 MEMO_SIZE = 512  # entries: menus, frame parts, counts ... a few per language
 # Rendered pieces many pages share (an article's card): a crawl of the news list passes
 # every article, so they are kept apart, not to push the frame and counts out.
-FRAGMENTS_SIZE = 2048
+FRAGMENTS_SIZE = 1024
 _memo_lock = threading.Lock()
 _NOT_LOOKED_UP = object()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from flask import Flask, g, has_request_context, request
 
-PATHS_KEPT = 8192  # distinct paths: a page's links, a few thousand articles' worth
+PATHS_KEPT = 2048  # distinct paths: the frame's links and a few hundred articles' worth
 
 
 class SiteFlask(Flask):
