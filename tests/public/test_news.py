@@ -7,7 +7,7 @@ import pytest
 
 from eurobrew.models import ArticleStatus
 from eurobrew.models.base import utcnow
-from eurobrew.news import queries as news_queries
+from eurobrew.news import listing as news_listing
 from support import shown_date
 from support.builders import add_article, add_many_articles
 
@@ -115,7 +115,7 @@ def test_every_articles_back_link_names_the_page_that_lists_it(demo_app, monkeyp
     # The place in the list is found from every STRIDE-th article's key: small strides
     # put articles on either side of many kept ones; same-day articles, an English-only
     # one and a draft check the order within a day and what is counted.
-    monkeypatch.setattr(news_queries, "STRIDE", stride)
+    monkeypatch.setattr(news_listing, "STRIDE", stride)
     add_many_articles(demo_app, 25)
     with demo_app.app_context():
         for number in range(26, 31):

@@ -26,7 +26,7 @@ from ..i18n.switch import set_counterparts
 from ..media.library import library_image
 from ..models import Article
 from ..models.base import utcnow
-from ..news import queries as news_queries
+from ..news.listing import latest_translations
 from . import bp
 from .article_photo import chosen_image_id
 from .article_service import TEXT_FIELDS, new_photo_of
@@ -148,7 +148,7 @@ def page_preview(form, page, is_home: bool):
     set_counterparts({})
     if is_home:
         count = current_app.config["HOME_NEWS_COUNT"]
-        latest = news_queries.latest_translations(lang, count)
+        latest = latest_translations(lang, count)
         return render_in(lang, "pages/home.html", unsaved_bar(), page=typed, latest=latest)
     return render_in(lang, "pages/page.html", unsaved_bar(), page=typed)
 

@@ -11,8 +11,9 @@ from ..markup import excerpt
 from ..media.bodies import render_feed_body
 from ..models.base import utcnow
 from ..web.layout import company_contact
-from . import bp, queries
+from . import bp
 from .dates import iso_utc, published_datetime, site_zone
+from .listing import latest_translations
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 20
@@ -39,7 +40,7 @@ def build_feed(lang: str) -> str:
     Written as text: ElementTree spent more time serialising the feed than everything
     else its request did.
     """
-    items = queries.latest_translations(lang, FEED_SIZE)
+    items = latest_translations(lang, FEED_SIZE)
     list_url = url_for("news.index", lang=lang, _external=True)
     contact = company_contact()
     changes = [max(t.updated_at, t.article.updated_at, t.article.publish_at) for t in items]

@@ -7,7 +7,7 @@ from ..i18n.switch import same_page_everywhere, set_counterparts
 from ..media.library import library_image
 from ..web.layout import set_menu_key
 from ..web.pagination import paginate
-from . import bp, queries
+from . import bp, listing, queries
 
 
 def news_index():
@@ -15,7 +15,7 @@ def news_index():
     lang = current_language()
     per_page = current_app.config["NEWS_PER_PAGE"]
     pagination = paginate(queries.count_visible(lang), per_page)
-    items = queries.latest_translations(lang, per_page, pagination.offset)
+    items = listing.latest_translations(lang, per_page, pagination.offset)
     same_page_everywhere("news.index")
     set_menu_key("news")
     return render_template("news/list.html", items=items, pagination=pagination)
@@ -39,7 +39,7 @@ def article_detail(slug: str):
     )
     set_menu_key("news")
     per_page = current_app.config["NEWS_PER_PAGE"]
-    back_page = queries.position_in_list(article, lang) // per_page + 1
+    back_page = listing.position_in_list(article, lang) // per_page + 1
     return render_template(
         "news/detail.html",
         article=article,

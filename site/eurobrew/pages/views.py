@@ -5,7 +5,7 @@ from flask import abort, current_app, redirect, render_template, url_for
 from ..i18n.locale import current_language, negotiated_language
 from ..i18n.switch import same_page_everywhere, set_counterparts
 from ..models.pages import HOME_KEY
-from ..news import queries as news_queries
+from ..news.listing import latest_translations
 from ..web.layout import set_menu_key
 from . import bp, queries
 
@@ -23,7 +23,7 @@ def home():
     """The home page's text and the latest news."""
     lang = current_language()
     translation = queries.page_text_by_key(HOME_KEY, lang)
-    latest = news_queries.latest_translations(lang, current_app.config["HOME_NEWS_COUNT"])
+    latest = latest_translations(lang, current_app.config["HOME_NEWS_COUNT"])
     same_page_everywhere("pages.home")
     set_menu_key(HOME_KEY)
     return render_template("pages/home.html", page=translation, latest=latest)

@@ -1,0 +1,130 @@
+"""The public news list: a page of it, and an article's place in it.
+
+A deep page or an old article's place is read from the keys of every STRIDE-th article,
+kept per content version (one pass over the listing index), so page 5,000 and an article
+among 100,000 cost what the first page does. The statements are built once with bound
+parameters and run through the plain reader.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from types import SimpleNamespace
+
+from sqlalchemy import and_, bindparam, func, select, tuple_
+
+from ..extensions import db
+from ..models import Article
+from ..models.base import utcnow
+from ..models.plain_reads import plain_reader
+from ..web.memo import memoize_per_content
+from .queries import (
+    LIST_COUNT,
+    LIST_PAGE,
+    NEWEST_FIRST,
+    public_article,
+    public_select,
+    visible_in,
+)
+
+# Every STRIDE-th article's place in the list is kept (see position_in_list).
+STRIDE = 256
+_PAGE_NEWEST = LIST_PAGE.order_by(*NEWEST_FIRST).limit(bindparam("limit")).offset(bindparam("skip"))
+
+
+def latest_translations(lang: str, limit: int, offset: int = 0) -> list[SimpleNamespace]:
+    """Public articles in ``lang``, newest first, each with its ``article``'s fields.
+
+    Deep in the list, the read starts at the kept key of the STRIDE-th article nearest
+    before ``offset`` (see position_in_list): the database skips fewer than STRIDE
+    entries, so page 5,000 costs what the first does.
+    """
+    params = {"lang": lang, "now": utcnow(), "limit": limit, "skip": offset}
+    statement = _PAGE_NEWEST
+    if offset >= STRIDE:
+        marks = _marks(lang)
+        index = min(offset // STRIDE, len(marks) - 1)
+        if index > 0:
+            statement = _PAGE_FROM_MARK
+            params.update(mark_day=marks[index][0], mark_id=marks[index][1])
+            params["skip"] = offset - index * STRIDE
+    return [public_article(row) for row in plain_reader().rows(statement, params)]
+
+
+def _newer_than(published_on, article_id):
+    """Articles before the one with this list key in the newest-first list.
+
+    A row-value comparison, which both databases read as one range of the listing index
+    (an OR of the two columns' conditions made SQLite scan it whole); the date alone again
+    lets PostgreSQL estimate the range from its statistics (without it, it guessed a
+    seventh of the table and hashed every translation).
+    """
+    key, other = tuple_(Article.published_on, Article.id), tuple_(published_on, article_id)
+    return and_(Article.published_on >= published_on, key > other)
+
+
+def _older_than(published_on, article_id, inclusive: bool = False):
+    """Articles after the one with this list key in the newest-first list."""
+    key, other = tuple_(Article.published_on, Article.id), tuple_(published_on, article_id)
+    return and_(Article.published_on <= published_on, key <= other if inclusive else key < other)
+
+
+def _key_params(day: str, article_id: str) -> tuple:
+    """Bound parameters for a list key, typed like its columns."""
+    return (
+        bindparam(day, type_=Article.published_on.type),
+        bindparam(article_id, type_=Article.id.type),
+    )
+
+
+_RANKED = public_select(
+    Article.published_on,
+    Article.id,
+    func.row_number().over(order_by=NEWEST_FIRST).label("place"),
+).where(visible_in(bindparam("lang")))
+_RANKED = _RANKED.subquery()
+_MARKS = select(_RANKED.c.published_on, _RANKED.c.id).where(
+    (_RANKED.c.place - 1) % bindparam("stride") == 0
+)
+_NEWER = LIST_COUNT.where(
+    visible_in(bindparam("lang")), _newer_than(*_key_params("day", "article_id"))
+)
+_PAGE_FROM_MARK = (
+    LIST_PAGE.where(_older_than(*_key_params("mark_day", "mark_id"), inclusive=True))
+    .order_by(*NEWEST_FIRST)
+    .limit(bindparam("limit"))
+    .offset(bindparam("skip"))
+)
+_BETWEEN = _NEWER.where(_older_than(*_key_params("mark_day", "mark_id")))
+
+
+def _marks(lang: str) -> list[tuple]:
+    """The list keys (published_on, id) of the articles at places 0, STRIDE, 2*STRIDE ..."""
+    params = {"lang": lang, "now": utcnow(), "stride": STRIDE}
+    return memoize_per_content(
+        ("list_marks", lang, STRIDE),
+        lambda: [tuple(r) for r in db.session.execute(_MARKS, params)],
+    )
+
+
+def position_in_list(article, lang: str) -> int:
+    """How many public articles in ``lang`` come before ``article`` in the newest-first list.
+
+    Counting every newer article reads their index entries (tens of milliseconds for an old
+    article among 100 000). Instead, the keys of every STRIDE-th article are kept per
+    content version (one pass over the index), and only the articles between the nearest
+    kept one and this one are counted.
+    """
+    key = (article.published_on, article.id)
+    marks = _marks(lang)
+    # The marks run newest first; bisect over their reversed order, oldest first.
+    nearer = len(marks) - bisect_left(marks[::-1], key)  # marks at or before the article
+    params = {"lang": lang, "now": utcnow(), "day": key[0], "article_id": key[1]}
+    if nearer == 0:
+        return plain_reader().scalar(_NEWER, params) or 0
+    mark = marks[nearer - 1]
+    place = (nearer - 1) * STRIDE
+    if mark == key:
+        return place
+    params.update(mark_day=mark[0], mark_id=mark[1])
+    return place + 1 + (plain_reader().scalar(_BETWEEN, params) or 0)
