@@ -6,6 +6,7 @@ import time
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from support.e2e_accounts import ADMIN
 
@@ -54,6 +55,12 @@ def fill_the_inbox_and_the_trash(page: Page) -> None:
     page.get_by_role("checkbox").check()
     time.sleep(3.5)  # the form refuses what is sent faster than a person types
     page.get_by_role("button", name=re.compile("Send")).click()
+    # The message is stored before the thank-you page shows: wait for it (the next goto
+    # would otherwise cut the POST short on a busy machine), or say why it did not come.
+    try:
+        page.wait_for_url(re.compile(r"/en/contact/thank-you$"), timeout=15_000)
+    except PlaywrightTimeout:
+        pytest.fail(f"the message was not sent: {page.url}\n{page.locator('main').inner_text()}")
     page.goto("/admin/articles/?q=report")
     page.get_by_role("link", name="Delete").first.click()
     page.get_by_role("button", name="Move to the trash").click()
