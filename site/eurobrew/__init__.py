@@ -156,6 +156,7 @@ def register_cli(app: Flask) -> None:
     from .i18n.cli import translations_cli
     from .media.cli import media_cli
     from .ops.backup import backup_cli
+    from .ops.bodies import bodies_cli
     from .search.cli import search_cli
 
     app.cli.add_command(demo_cli)
@@ -169,3 +170,4 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(trash_cli)
     app.cli.add_command(media_cli)
     app.cli.add_command(search_cli)
+    app.cli.add_command(bodies_cli)

@@ -64,9 +64,19 @@ MARK_START, MARK_END = "\ue000", "\ue001"
 MEDIA_MARK = re.compile(f"{MARK_START}(\\d+){MARK_END}")
 
 
-# A part of the company's contact record in a body: {contact:phone}. The page fills it in
-# from the record (media/contact_tokens.py), so an edited phone number shows everywhere.
+# A part of the company's contact record in a body: {contact:phone}. It becomes a marker
+# too, which the page fills in from the record (media/contact_tokens.py): the rendered body
+# depends on neither the record nor the language, so it can be stored with the text, and
+# an edited phone number shows everywhere.
 CONTACT_TOKEN = re.compile(r"\{contact:(name|address|phone|fax|email)\}")
+CONTACT_START, CONTACT_END = "\ue002", "\ue003"
+CONTACT_MARK = re.compile(f"{CONTACT_START}(name|address|phone|fax|email){CONTACT_END}")
+_MARKERS = (MARK_START, MARK_END, CONTACT_START, CONTACT_END)
+
+# The renderer's version, stored with each body's HTML: bump it when the HTML a text
+# renders to changes (extensions, allowed tags, markers), and stored bodies of another
+# version are rendered on the page until `flask bodies render` has stored them again.
+MARKUP_VERSION = 2
 
 
 def media_ids(text: str) -> list[int]:
@@ -75,15 +85,19 @@ def media_ids(text: str) -> list[int]:
 
 
 def _marked(text: str) -> str:
-    plain = (text or "").replace(MARK_START, "").replace(MARK_END, "")
-    return MEDIA_IMAGE.sub(lambda m: f"{MARK_START}{int(m.group(1))}{MARK_END}", plain)
+    plain = text or ""
+    for marker in _MARKERS:  # never typed by an author: a pasted one must not place anything
+        plain = plain.replace(marker, "")
+    plain = MEDIA_IMAGE.sub(lambda m: f"{MARK_START}{int(m.group(1))}{MARK_END}", plain)
+    return CONTACT_TOKEN.sub(lambda m: f"{CONTACT_START}{m.group(1)}{CONTACT_END}", plain)
 
 
 @lru_cache(maxsize=512)
 def render_markdown(text: str) -> Markup:
     """Markdown to safe HTML: raw HTML in the source never reaches a page unfiltered.
 
-    Library images stay as markers (MEDIA_MARK) for the page to fill in.
+    Library images and contact data stay as markers (MEDIA_MARK, CONTACT_MARK) for the
+    page to fill in.
     """
     html = markdown_converter().convert(_marked(text))
     cleaned = nh3.clean(
@@ -94,6 +108,15 @@ def render_markdown(text: str) -> Markup:
         link_rel="noopener noreferrer",
     )
     return Markup(cleaned)  # noqa: S704 - cleaned by nh3 just above
+
+
+def body_html(item) -> str:
+    """``item``'s body as cleaned HTML with its markers: the HTML stored with it when this
+    version of the renderer made it, else rendered now."""
+    stored = getattr(item, "body_html", None)
+    if stored is not None and getattr(item, "body_html_version", None) == MARKUP_VERSION:
+        return stored
+    return str(render_markdown(item.body or ""))
 
 
 _MARKDOWN_SYNTAX = re.compile(r"[*_`#>\[\]]|\(https?://[^)]*\)|^\s*[-+]\s+", re.MULTILINE)

@@ -6,6 +6,7 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect, text
 
 from eurobrew.extensions import db
+from eurobrew.markup import MARKUP_VERSION, render_markdown
 from eurobrew.models.search import made_by_index_statements
 from support import reset_database
 from support.roles import PASSWORD
@@ -126,3 +127,24 @@ def test_roles_and_second_factors_downgrade_and_upgrade(app, runner):
         )
         rows = db.session.execute(text("SELECT username, role FROM users ORDER BY username"))
         assert [tuple(row) for row in rows] == [("eva", "admin"), ("tina", "admin")]
+
+
+def test_rendered_bodies_are_stored_by_the_upgrade(app, runner):
+    with app.app_context():
+        reset_database()
+        upgrade()
+    assert runner.invoke(args=["demo", "load"]).exit_code == 0
+    with app.app_context():
+        downgrade(revision="3d7c2b9e4f10")
+        columns = {c["name"] for c in inspect(db.engine).get_columns("article_translations")}
+        assert "body_html" not in columns
+        upgrade()
+        with db.engine.connect() as connection:
+            for table in ("article_translations", "page_translations"):
+                rows = connection.execute(
+                    text(f"SELECT body, body_html, body_html_version FROM {table}")  # noqa: S608
+                ).all()
+                assert rows
+                for body, html, version in rows:
+                    assert (html, version) == (str(render_markdown(body)), MARKUP_VERSION)
+    assert "Euro-Brew" in app.test_client().get("/en/about-us").get_data(as_text=True)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from sqlalchemy import func, insert, select, text
 
 from ..extensions import db
 from ..models import Article, ArticleStatus, ArticleTranslation, bump_content_version
 from ..models.base import utcnow
+from ..models.rendered_bodies import rendered_body
 from ..search.index import article_rows, store
 
 CHUNK = 5000
@@ -95,7 +97,8 @@ def _texts(n: int, article_id: int, now) -> list[dict]:
             place_sk,
             BODY_SK.format(topic=topic_sk, n=n),
             now,
-        ),
+        )
+        | _rendered(BODY_SK, topic_sk, n),
         _translation(
             article_id,
             "en",
@@ -104,8 +107,25 @@ def _texts(n: int, article_id: int, now) -> list[dict]:
             place_en,
             BODY_EN.format(topic=topic_en, n=n),
             now,
-        ),
+        )
+        | _rendered(BODY_EN, topic_en, n),
     ]
+
+
+# Stands for the article's number while a body's pattern is rendered (digits are plain text).
+_NUMBER = "\ue010"
+
+
+@lru_cache(maxsize=64)
+def _rendered_pattern(pattern: str, topic: str) -> dict:
+    return rendered_body(pattern.format(topic=topic, n=_NUMBER))
+
+
+def _rendered(pattern: str, topic: str, n: int) -> dict:
+    """The stored rendering of ``pattern`` for article ``n``: each topic's pattern is
+    rendered once, not 100,000 times."""
+    rendering = _rendered_pattern(pattern, topic)
+    return {**rendering, "body_html": rendering["body_html"].replace(_NUMBER, str(n))}
 
 
 def _translation(article_id, lang, title, slug, place, body, now) -> dict:

@@ -30,9 +30,9 @@ def photo(filename: str):
 
 
 @bp.app_template_filter("body")
-def body_filter(text: str, first_is_top: bool = False):
+def body_filter(item, first_is_top: bool = False):
     """An article's or page's body as HTML, its library images in the page's language."""
-    return render_body(text, current_language(), first_is_top)
+    return render_body(item, current_language(), first_is_top)
 
 
 @bp.app_template_global()

@@ -1,11 +1,11 @@
 """Article and page bodies with their library images, in the page's language.
 
-The Markdown is rendered once per text (``markup.render_markdown``, language-free, cached);
-each image marker in it becomes the image with the alt text and caption of the language the
-page is in. An image on a paragraph of its own is a figure with its caption; one inside a
-sentence is just the picture. An image no longer in the library leaves nothing behind.
-Contact tokens (``{contact:phone}`` ...) are filled in from the contact record first
-(``contact_tokens.py``).
+The Markdown is rendered when the text is saved and stored with it (``markup.body_html``,
+language-free); each image marker in it becomes the image with the alt text and caption of
+the language the page is in. An image on a paragraph of its own is a figure with its
+caption; one inside a sentence is just the picture. An image no longer in the library leaves
+nothing behind. Contact tokens (``{contact:phone}`` ...) are filled in from the contact
+record first (``contact_tokens.py``).
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import re
 from flask import url_for
 from markupsafe import Markup, escape
 
-from ..markup import MARK_END, MARK_START, render_markdown
-from .contact_tokens import with_contact_data
+from ..markup import MARK_END, MARK_START, body_html, render_markdown
+from .contact_tokens import fill_contact_data
 from .library import alt_text, figure, library_images, picture
 from .renditions import rendition_name, rendition_widths
 
@@ -24,13 +24,13 @@ _ALONE = re.compile(f"<p>{MARK_START}(\\d+){MARK_END}</p>")
 _INLINE = re.compile(f"{MARK_START}(\\d+){MARK_END}")
 
 
-def render_body(text: str, lang: str, first_is_top: bool = False) -> Markup:
-    """A body as safe HTML with its images in ``lang``.
+def render_body(item, lang: str, first_is_top: bool = False) -> Markup:
+    """``item``'s body (an article's or page's text) as safe HTML with its images in ``lang``.
 
     ``first_is_top``: the body's first image is the top of the page (no photo above it), so
     it is fetched first instead of lazily.
     """
-    html = str(render_markdown(with_contact_data(text, lang)))
+    html = fill_contact_data(body_html(item), lang)
     if MARK_START not in html:
         return Markup(html)  # noqa: S704 - cleaned by render_markdown
     images = library_images()
@@ -62,4 +62,4 @@ def render_feed_body(text: str, lang: str) -> str:
         alt = escape(alt_text(image, lang))
         return f'<img src="{src}" alt="{alt}" width="{image.width}" height="{image.height}">'
 
-    return _INLINE.sub(place, str(render_markdown(with_contact_data(text, lang))))
+    return _INLINE.sub(place, fill_contact_data(str(render_markdown(text)), lang))

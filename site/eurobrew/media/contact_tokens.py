@@ -1,8 +1,9 @@
 """The company's contact data in a body: ``{contact:phone}`` and its kin, from the record.
 
 A body names a part of the contact record instead of repeating it, so an edit of the
-contact data shows on every page that names it. Each token becomes Markdown before the body
-is rendered, so the result passes the same cleaning as anything typed:
+contact data shows on every page that names it. The rendered body holds a marker where a
+token was (``markup.CONTACT_MARK``); the page puts in the part's HTML, rendered from
+Markdown like anything typed and kept per content version and language:
 
 =====================  =======================================================
 ``{contact:name}``     the company's name in the page's language
@@ -20,8 +21,9 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from ..markup import CONTACT_TOKEN
+from ..markup import CONTACT_MARK, CONTACT_START, render_markdown
 from ..web.layout import company_contact
+from ..web.memo import memoize_per_content
 
 # What Python-Markdown reads as syntax and takes back with a backslash.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
@@ -56,9 +58,19 @@ def contact_markdown(contact, part: str, lang: str) -> str:
     return f"[{shown}]({contact.phone_uri})"
 
 
-def with_contact_data(text: str, lang: str) -> str:
-    """``text`` with each contact token replaced by the record's data in ``lang``."""
-    if "{contact:" not in text:
-        return text
-    contact = company_contact()
-    return CONTACT_TOKEN.sub(lambda m: contact_markdown(contact, m.group(1), lang), text)
+def fill_contact_data(html: str, lang: str) -> str:
+    """A rendered body's contact markers replaced with the record's data in ``lang``."""
+    if CONTACT_START not in html:
+        return html
+    return CONTACT_MARK.sub(lambda m: contact_html(m.group(1), lang), html)
+
+
+def contact_html(part: str, lang: str) -> str:
+    """One part of the contact record as inline HTML in ``lang`` (empty when it has none)."""
+
+    def render() -> str:
+        markdown = contact_markdown(company_contact(), part, lang)
+        html = str(render_markdown(markdown)) if markdown else ""
+        return html.removeprefix("<p>").removesuffix("</p>")
+
+    return memoize_per_content(("contact_html", part, lang), render)

@@ -7,11 +7,12 @@ import unicodedata
 from datetime import datetime
 from typing import ClassVar
 
-from sqlalchemy import Select, String, Text, UniqueConstraint, delete, select
+from sqlalchemy import Select, String, Text, UniqueConstraint, delete, event, select
 from sqlalchemy.orm import Mapped, aliased, declared_attr, mapped_column
 
 from ..extensions import db
 from .base import utcnow
+from .rendered_bodies import render_body_when_set
 
 
 class Versioned:
@@ -58,12 +59,20 @@ class Translation:
     id: Mapped[int] = mapped_column(primary_key=True)
     lang: Mapped[str] = mapped_column(String(2))
     body: Mapped[str] = mapped_column(Text, default="")
+    # The body rendered when it was set (markup.body_html), and the renderer's version.
+    body_html: Mapped[str | None] = mapped_column(Text)
+    body_html_version: Mapped[int | None]
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     @declared_attr.directive
     def __table_args__(cls):
         # One text per language, and a slug leads to one text per language.
         return (UniqueConstraint(cls.owner_key, "lang"), UniqueConstraint("lang", "slug"))
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if hasattr(cls, "__tablename__"):
+            event.listen(cls.body, "set", render_body_when_set)
 
 
 class OldSlug:

@@ -66,8 +66,12 @@ _SLUGS = (
     .scalar_subquery()
     .label("slugs")
 )
+# An article's page shows the body as stored rendered (the list's cards only an excerpt).
+RENDERED_COLUMNS = ("body_html", "body_html_version")
 _BY_SLUG = (
-    public_select(*_LISTED, _SLUGS)
+    public_select(
+        *_LISTED, *(getattr(ArticleTranslation, name) for name in RENDERED_COLUMNS), _SLUGS
+    )
     .where(visible_in(bindparam("lang")))
     .where(ArticleTranslation.slug == bindparam("slug"))
 )
@@ -96,6 +100,8 @@ def visible_translation(lang: str, slug: str) -> SimpleNamespace | None:
     if row is None:
         return None
     translation = public_article(row)
+    for name in RENDERED_COLUMNS:
+        setattr(translation, name, row[name])
     pairs = (pair.split(" ", 1) for pair in row["slugs"].split(","))
     translation.article.slugs = {code: other_slug for code, other_slug in pairs}
     return translation

@@ -29,6 +29,8 @@ _TEXTS = (
         PageTranslation.slug,
         PageTranslation.title,
         PageTranslation.body,
+        PageTranslation.body_html,
+        PageTranslation.body_html_version,
         PageTranslation.updated_at,
     )
     .select_from(PageTranslation)
@@ -62,6 +64,8 @@ def load_page_texts() -> dict[tuple[str, str], SimpleNamespace]:
             slug=row.slug,
             title=row.title,
             body=row.body,
+            body_html=row.body_html,
+            body_html_version=row.body_html_version,
             updated_at=row.updated_at,
             page=page,
         )

@@ -59,7 +59,7 @@ def article_rows(translations: Iterable) -> tuple[list[dict], dict[str, set[str]
     return rows, seen
 
 
-def page_rows(translations: Iterable[PageTranslation]) -> tuple[list[dict], dict[str, set[str]]]:
+def page_rows(translations: Iterable) -> tuple[list[dict], dict[str, set[str]]]:
     """Index rows of page translations, and the words per language."""
     rows, seen = [], {}
     for t in translations:
@@ -90,23 +90,33 @@ def store(session: Session, rows: list[dict], seen: dict[str, set[str]]) -> None
     insert_ignoring_duplicates(session, SearchTerm.__table__, terms)
 
 
+# The columns the index reads (not whole entities: a migration that builds the index runs
+# before later columns exist).
+_ARTICLE_TEXTS = select(
+    *(getattr(ArticleTranslation, name) for name in ("article_id", "lang", "title", "place")),
+    ArticleTranslation.body,
+    ArticleTranslation.note,
+)
+_PAGE_TEXTS = select(
+    PageTranslation.page_id, PageTranslation.lang, PageTranslation.title, PageTranslation.body
+)
+
+
 def index_articles(session: Session, article_ids: Iterable[int]) -> None:
     """Write the index rows of these articles anew (none for those that no longer exist)."""
     ids = list(article_ids)
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         session.execute(delete(SearchDocument).where(SearchDocument.article_id.in_(chunk)))
-        found = session.scalars(
-            select(ArticleTranslation).where(ArticleTranslation.article_id.in_(chunk))
-        ).all()
-        store(session, *article_rows(found))
+        found = session.execute(_ARTICLE_TEXTS.where(ArticleTranslation.article_id.in_(chunk)))
+        store(session, *article_rows(found.all()))
 
 
 def index_pages(session: Session, page_ids: Iterable[int]) -> None:
     """Write the index rows of these pages anew."""
     ids = list(page_ids)
     session.execute(delete(SearchDocument).where(SearchDocument.page_id.in_(ids)))
-    found = session.scalars(select(PageTranslation).where(PageTranslation.page_id.in_(ids)))
+    found = session.execute(_PAGE_TEXTS.where(PageTranslation.page_id.in_(ids)))
     store(session, *page_rows(found.all()))
 
 
