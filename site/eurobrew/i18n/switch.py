@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from flask import g, url_for
 from flask_babel import force_locale, gettext
+from markupsafe import Markup, escape
 
 from . import LANGUAGE_NAMES, LANGUAGES
 from .locale import current_language
@@ -61,3 +62,27 @@ def language_switch() -> list[SwitchLink]:
                     note = gettext("Not available in this language")
         links.append(SwitchLink(lang, LANGUAGE_NAMES[lang], url, lang == current, note))
     return links
+
+
+def language_switch_nav() -> Markup:
+    """The header's language switch as HTML: a ``<nav>`` with one link per language.
+
+    Written here rather than as a template loop: it is part of every page.
+    """
+    # Translators: names the language switch for screen readers (the noun: the choice of
+    # language).
+    label = escape(gettext("Language"))
+    items = "".join(_switch_item(link) for link in language_switch())
+    nav = f'<nav class="language-switch" aria-label="{label}">\n      <ul>\n{items}'
+    return Markup(nav + "      </ul>\n    </nav>")  # noqa: S704 - every value is escaped
+
+
+def _switch_item(link: SwitchLink) -> str:
+    current = ' aria-current="true"' if link.current else ""
+    note = ""
+    if link.missing_note:
+        note = f' <span class="switch-note" lang="{link.lang}">({escape(link.missing_note)})</span>'
+    return (
+        f'        <li><a href="{escape(link.url)}" hreflang="{link.lang}" lang="{link.lang}"'
+        f"{current}>{escape(link.name)}</a>{note}</li>\n"
+    )

@@ -18,6 +18,10 @@ from . import bp
 @bp.app_template_global()
 def article_card(translation, heading: str = "h2") -> Markup:
     """The card of ``translation`` under a ``heading`` element (h2 on the list, h3 on home)."""
-    macro = get_template_attribute("_macros.html", "article_card_html")
     key = ("article_card", current_language(), translation.lang, translation.slug, heading)
-    return memoize_per_content(key, lambda: macro(translation, heading=heading), "fragments")
+    return memoize_per_content(key, lambda: _card_html(translation, heading), "fragments")
+
+
+def _card_html(translation, heading: str) -> Markup:
+    macro = get_template_attribute("_macros.html", "article_card_html")
+    return macro(translation, heading=heading)

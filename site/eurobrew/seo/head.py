@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from flask import current_app, g, request, url_for
@@ -45,9 +46,14 @@ def canonical_url() -> str:
     return known
 
 
+# A path of these characters is already a URI: iri_to_uri would return it unchanged.
+_URI_SAFE_PATH = re.compile(r"[A-Za-z0-9/._~-]*")
+
+
 def _canonical_url() -> str:
-    page = request.args.get("page", "")
-    url = absolute(iri_to_uri(request.script_root + request.path))
+    page = request.args.get("page", "") if request.query_string else ""
+    path = request.script_root + request.path
+    url = absolute(path if _URI_SAFE_PATH.fullmatch(path) else iri_to_uri(path))
     # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
     if page.isascii() and page.isdigit() and int(page) > 1:
         url += f"?page={int(page)}"
@@ -69,10 +75,39 @@ def alternates(canonical: str | None = None) -> list[Alternate]:
         return []
     links = [Alternate(lang, absolute(urls[lang])) for lang in LANGUAGES]
     # Home's x-default is / itself, which picks the visitor's language.
-    home = all(urls[lang] == url_for("pages.home", lang=lang) for lang in LANGUAGES)
+    home = all(urls[lang] == path for lang, path in _home_paths().items())
     default = absolute(url_for("pages.root")) if home else absolute(urls[DEFAULT_LANGUAGE])
     links.append(Alternate("x-default", default))
     return links
+
+
+def _home_paths() -> dict[str, str]:
+    """The home page's path in each language."""
+    return memoize_per_content(
+        ("home_paths",), lambda: {lang: url_for("pages.home", lang=lang) for lang in LANGUAGES}
+    )
+
+
+def _language_tags(lang: str) -> tuple[str, str]:
+    """The tags of a page in ``lang`` that are the same on every page: the feed's link with
+    the site's name, and the Open Graph locales (kept per content version)."""
+
+    def build() -> tuple[str, str]:
+        feed = url_for("news.feed", lang=lang, _external=True)
+        site = (
+            f'<link rel="alternate" type="application/atom+xml" '
+            f'title="{escape(gettext("Euro-Brew news"))}" href="{escape(feed)}">\n'
+            '<meta property="og:site_name" content="Euro-Brew">'
+        )
+        locales = [_meta("og:locale", OG_LOCALES[lang])]
+        locales += [
+            _meta("og:locale:alternate", code)
+            for other, code in OG_LOCALES.items()
+            if other != lang
+        ]
+        return site, "\n".join(locales)
+
+    return memoize_per_content(("language_tags", lang), build)
 
 
 def head_tags(title: str, description: str, og_type: str, og_image: dict | None) -> Markup:
@@ -83,26 +118,20 @@ def head_tags(title: str, description: str, og_type: str, og_image: dict | None)
     Written here rather than as an included template: it was a fifth of an uncached
     content page's time in Jinja, for tags whose order and text never change.
     """
-    lang = current_language()
+    site, locales = _language_tags(current_language())
     canonical = canonical_url()
-    feed = url_for("news.feed", lang=lang, _external=True)
     tags = [f'<link rel="canonical" href="{escape(canonical)}">']
     tags += [
         f'<link rel="alternate" hreflang="{link.hreflang}" href="{escape(link.href)}">'
         for link in alternates(canonical)
     ]
     tags += [
-        f'<link rel="alternate" type="application/atom+xml" '
-        f'title="{escape(gettext("Euro-Brew news"))}" href="{escape(feed)}">',
-        '<meta property="og:site_name" content="Euro-Brew">',
+        site,
         _meta("og:type", og_type),
         _meta("og:title", title),
         _meta("og:description", description),
         _meta("og:url", canonical),
-        _meta("og:locale", OG_LOCALES[lang]),
-    ]
-    tags += [
-        _meta("og:locale:alternate", code) for other, code in OG_LOCALES.items() if other != lang
+        locales,
     ]
     tags += _image_tags(og_image)
     tags += [

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..i18n.locale import current_language
-from ..i18n.switch import language_switch
+from ..i18n.switch import language_switch_nav
 from ..models import CompanyContact, Page, PageTranslation
 from ..models.pages import HOME_KEY, public_pages
 from .memo import memoize_per_content
@@ -121,7 +121,7 @@ def layout_context() -> dict:
         "lang": current_language(),
         "menu_items": menu_items,
         "company_contact": company_contact,
-        "language_switch": language_switch,
+        "language_switch_nav": language_switch_nav,
         "current_year": date.today().year,
         "menu_key": g.get("menu_key"),
         "menu_section": g.get("menu_section", False),
