@@ -65,21 +65,18 @@ def build_feed(lang: str) -> str:
 
 
 def entry(translation, lang: str, zone) -> str:
-    """One article's ``<entry>``."""
+    """One article's ``<entry>``, written in one piece (twenty per feed)."""
     article = translation.article
-    url = url_for("news.detail", lang=lang, slug=translation.slug, _external=True)
-    return "".join(
-        (
-            "<entry>",
-            element("id", url),
-            element("title", translation.title),
-            element("link", rel="alternate", type="text/html", href=url),
-            element("published", published_datetime(article, zone)),
-            element("updated", iso_utc(max(translation.updated_at, article.updated_at))),
-            element("summary", excerpt(translation.body)),
-            element("content", render_feed_body(translation.body, lang), type="html"),
-            "</entry>",
-        )
+    url = escape(url_for("news.detail", lang=lang, slug=translation.slug, _external=True))
+    updated = iso_utc(max(translation.updated_at, article.updated_at))
+    content = render_feed_body(translation.body, lang)
+    return (
+        f"<entry><id>{url}</id><title>{escape(translation.title)}</title>"
+        f'<link rel="alternate" type="text/html" href="{url}"/>'
+        f"<published>{escape(published_datetime(article, zone))}</published>"
+        f"<updated>{escape(updated)}</updated>"
+        f"<summary>{escape(excerpt(translation.body))}</summary>"
+        f'<content type="html">{escape(content)}</content></entry>'
     )
 
 
