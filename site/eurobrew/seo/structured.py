@@ -11,13 +11,17 @@ from ..news.dates import iso_utc, published_datetime
 
 # Inside <script>, "</script>" or "<!--" in content would end or confuse the element; JSON
 # allows these characters escaped, so nothing in the data can break out of the block.
-_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"))
 
 
 def json_ld(data: dict) -> Markup:
     """``data`` as JSON that is safe to place inside a ``<script type="application/ld+json">``."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return Markup(text.translate(_ESCAPES))  # noqa: S704 - the only markup characters are escaped
+    # str.replace, not str.translate: a translate table walks non-ASCII text in Python
+    # objects (40 us for an article's data), replace scans it in C.
+    for character, escaped in _ESCAPES:
+        text = text.replace(character, escaped)
+    return Markup(text)  # noqa: S704 - the only markup characters are escaped
 
 
 def organization(contact: CompanyContact, lang: str, home_url: str) -> dict:

@@ -5,6 +5,10 @@ links are cached, but each article card, the feed and the alternates are not). W
 builds depends only on the endpoint, its values, the page's language (put in by the URL
 defaults), the blueprint (for ``.name`` endpoints) and the script root, so each path is
 kept per app under those. In debug mode nothing is kept: static files' hashes change there.
+
+Flask also asks of every view and hook, on every request, whether it is a coroutine
+function (``ensure_sync``: ``inspect`` work, fifteen times a page); the answer for a
+function never changes, so it is kept.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 from flask import Flask, g, has_request_context, request
 
 PATHS_KEPT = 2048  # distinct paths: the frame's links and a few hundred articles' worth
+FUNCTIONS_KEPT = 512  # the app has about 150 views and hooks
 
 
 class SiteFlask(Flask):
@@ -20,6 +25,19 @@ class SiteFlask(Flask):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.built_paths: dict[tuple, str] = {}
+        self._sync_functions: dict = {}
+
+    def ensure_sync(self, func):
+        """Flask's ``ensure_sync``, answered once per view or hook."""
+        try:
+            return self._sync_functions[func]
+        except KeyError:
+            if len(self._sync_functions) >= FUNCTIONS_KEPT:
+                self._sync_functions.clear()  # callables made on the fly: never many kept
+            sync = self._sync_functions[func] = super().ensure_sync(func)
+            return sync
+        except TypeError:  # a callable that cannot be a key
+            return super().ensure_sync(func)
 
     def url_for(self, endpoint: str, *, _external: bool | None = None, **values) -> str:
         """``url_for``; with ``_external=True`` the path is put after the site's origin."""
