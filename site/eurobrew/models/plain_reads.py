@@ -26,10 +26,6 @@ READER_KEY = "eurobrew.plain_reader"
 CONNECTION_KEY = "eurobrew.kept_connection"
 # How SQLAlchemy stores a timestamp in SQLite: compared as text, so the same format.
 SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
-# The kept connections' page cache, in KiB: each worker thread keeps one for its life, and
-# SQLite's default 2 MB each filled up with article pages on a large site (the operating
-# system caches the file for every process anyway).
-SQLITE_KEPT_CACHE_KIB = 256
 
 
 class KeptConnection:
@@ -45,8 +41,6 @@ class KeptConnection:
             connection = self.engine.raw_connection()
             if self.engine.dialect.name == "postgresql":
                 connection.driver_connection.autocommit = True
-            else:
-                connection.driver_connection.execute(f"PRAGMA cache_size=-{SQLITE_KEPT_CACHE_KIB}")
             connection.detach()
             self.local.connection = connection
         return connection

@@ -11,6 +11,11 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# Each connection's page cache, in KiB. A worker keeps several connections for its life
+# (the pool's and one per thread for the public reads), and SQLite's default 2 MB each
+# filled up with article pages on a large site (the sitemap reads every slug): memory
+# that grew with the content. The operating system caches the file for every process.
+SQLITE_CACHE_KIB = 256
 # The database holds password hashes and visitors' messages: readable by the site only.
 PRIVATE_FILE_MODE = 0o600
 
@@ -45,7 +50,8 @@ def configure_sqlite(dbapi_connection, connection_record) -> None:
     """Pragmas for every new SQLite connection.
 
     WAL lets readers go on while an admin writes; the busy timeout makes a writer wait for
-    another instead of failing at once; foreign keys are off in SQLite unless asked for.
+    another instead of failing at once; foreign keys are off in SQLite unless asked for;
+    the page cache is bounded (SQLITE_CACHE_KIB).
     """
     cursor = dbapi_connection.cursor()
     try:
@@ -53,6 +59,7 @@ def configure_sqlite(dbapi_connection, connection_record) -> None:
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     finally:
         cursor.close()
 
