@@ -193,4 +193,4 @@ def init_app(app: Flask) -> None:
     login_manager.login_view = "admin.login"
     processors = app.template_context_processors[None]
     processors[:] = [p for p in processors if p is not _user_context_processor]
-    app.context_processor(lambda: {"current_user": current_user})
+    app.add_template_global(current_user, "current_user")  # a proxy: read when used

@@ -191,15 +191,16 @@ def article_ld(article: Article, translation: ArticleTranslation, photo=None) ->
     return structured.json_ld(data)
 
 
-@bp.app_context_processor
-def head_context() -> dict:
-    """Template helpers for the head, computed only when a template calls them."""
-    return {
-        "canonical_url": canonical_url,
-        "head_tags": head_tags,
-        "hreflang_alternates": alternates,
-        "absolute_url": absolute,
-        "og_locales": OG_LOCALES,
-        "organization_ld": organization_ld,
-        "article_ld": article_ld,
-    }
+# Template helpers for the head, globals rather than a context processor: nothing to do
+# per render until a template calls one.
+HEAD_HELPERS = {
+    "canonical_url": canonical_url,
+    "head_tags": head_tags,
+    "hreflang_alternates": alternates,
+    "absolute_url": absolute,
+    "og_locales": OG_LOCALES,
+    "organization_ld": organization_ld,
+    "article_ld": article_ld,
+}
+for _name, _helper in HEAD_HELPERS.items():
+    bp.add_app_template_global(_helper, _name)

@@ -116,12 +116,9 @@ def frame_part(template: str, *key) -> Markup:
 
 
 def layout_context() -> dict:
-    """Template globals for the page frame, computed only when a template asks."""
+    """The page frame's values for a template: the language, the year, the menu's item."""
     return {
         "lang": current_language(),
-        "menu_items": menu_items,
-        "company_contact": company_contact,
-        "language_switch_nav": language_switch_nav,
         "current_year": date.today().year,
         "menu_key": g.get("menu_key"),
         "menu_section": g.get("menu_section", False),
@@ -129,6 +126,7 @@ def layout_context() -> dict:
 
 
 def init_app(app: Flask) -> None:
-    """Register the frame's context processor and ``frame_part``."""
+    """Register the frame's context processor, and its helpers as template globals."""
     app.context_processor(layout_context)
-    app.add_template_global(frame_part)
+    for helper in (frame_part, menu_items, company_contact, language_switch_nav):
+        app.add_template_global(helper)
