@@ -165,3 +165,18 @@ def test_control_characters_never_reach_the_database(client, demo_app):
     assert client.post("/en/contact", data=data).status_code == 302
     with demo_app.app_context():
         assert db.session.scalars(select(ContactMessage.text)).one() == "Hello there\nBye"
+
+
+def test_hidden_fields_are_the_tags_wtforms_writes(demo_app):
+    """The form writes its hidden inputs itself: the same tag as WTForms' widget, any value
+    escaped."""
+    from wtforms.widgets import HiddenInput
+
+    from eurobrew.contact.forms import ContactForm
+
+    with demo_app.test_request_context("/en/contact"):
+        form = ContactForm()
+        form.started.data = "a\"<b>&'c"
+        for field in (form.csrf_token, form.started):
+            assert str(field()) == str(HiddenInput()(field))
+        assert 'value="a&#34;&lt;b&gt;&amp;&#39;c"' in str(form.started())

@@ -5,15 +5,17 @@ depend only on the language. Rendering them through WTForms' widgets and the tem
 macros took half of the page's time, so an empty field's markup is kept in the memo's
 fragments (per worker and content version; in debug mode never, so an edited catalog
 shows at once). A field with a value or an error, and every hidden field (the CSRF token
-is each visitor's own), is rendered as always.
+is each visitor's own), is rendered as always; a hidden input is written directly, as
+WTForms writes it (its widget took 36 us for one tag).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from wtforms import Field, HiddenField
+from wtforms.widgets import HiddenInput
 
 from ..i18n.locale import current_language
 from ..web.memo import memoize_per_content
@@ -23,6 +25,15 @@ from . import bp
 def is_blank(field: Field) -> bool:
     """True for a visible field nobody has filled in or sent."""
     return not (isinstance(field, HiddenField) or field.data or field.errors or field.raw_data)
+
+
+def hidden_input(field: Field) -> Markup | None:
+    """A plain hidden field's ``<input>``, the tag WTForms' HiddenInput writes; None for a
+    field with another widget."""
+    if type(field.widget) is not HiddenInput:
+        return None
+    id_, name, value = escape(field.id), escape(field.name), escape(field._value())
+    return Markup(f'<input id="{id_}" name="{name}" type="hidden" value="{value}">')  # noqa: S704
 
 
 def kept_markup(field: Field, what: str, extra: tuple, render: Callable[[], str]) -> str:

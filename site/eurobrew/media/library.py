@@ -101,8 +101,17 @@ def picture(image: SimpleNamespace, lang: str, priority: bool = False, sizes: st
     return Markup(f"<picture>{sources}{img}</picture>")  # noqa: S704 - only escaped values
 
 
-def figure(image: SimpleNamespace, lang: str, priority: bool = False):
-    """The image as a figure: the picture, its caption in ``lang`` and its credit."""
+def figure(image: SimpleNamespace, lang: str, priority: bool = False) -> Markup:
+    """The image as a figure: the picture, its caption in ``lang`` and its credit.
+
+    Kept per content version (a bounded area of the memo): every page that shows the image
+    shows the same figure, a dozen file addresses long.
+    """
+    key = ("figure", image.id, lang, priority)
+    return memoize_per_content(key, lambda: _figure(image, lang, priority), "fragments")
+
+
+def _figure(image: SimpleNamespace, lang: str, priority: bool) -> Markup:
     caption = image.captions.get(lang, "")
     parts = [str(escape(caption))] if caption else []
     if image.credit:
