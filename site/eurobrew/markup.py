@@ -133,8 +133,12 @@ def plain_text(text: str) -> str:
     return " ".join(_MARKDOWN_SYNTAX.sub("", without_images(text)).split())
 
 
+@lru_cache(maxsize=256)
 def excerpt(text: str, length: int = 220) -> str:
-    """Plain text of a body's start, cut at a word boundary; escaping is left to the template."""
+    """Plain text of a body's start, cut at a word boundary; escaping is left to the template.
+
+    Kept per text (a feed asks for twenty on every request, each a few regular expressions).
+    """
     plain = plain_text((text or "").strip().split("\n\n", 1)[0])
     if len(plain) <= length:
         return plain
