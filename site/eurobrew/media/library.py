@@ -104,10 +104,14 @@ def picture(image: SimpleNamespace, lang: str, priority: bool = False, sizes: st
 def figure(image: SimpleNamespace, lang: str, priority: bool = False) -> Markup:
     """The image as a figure: the picture, its caption in ``lang`` and its credit.
 
-    Kept per content version (a bounded area of the memo): every page that shows the image
-    shows the same figure, a dozen file addresses long.
+    Kept per content version (a bounded area of the memo): every page that shows a library
+    image shows the same figure, a dozen file addresses long. A preview's image, described
+    as typed, has no id and is never kept.
     """
-    key = ("figure", image.id, lang, priority)
+    image_id = getattr(image, "id", None)
+    if image_id is None:
+        return _figure(image, lang, priority)
+    key = ("figure", image_id, lang, priority)
     return memoize_per_content(key, lambda: _figure(image, lang, priority), "fragments")
 
 
