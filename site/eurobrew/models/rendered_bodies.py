@@ -34,7 +34,7 @@ def store_rendered_bodies(connection: Connection, everything: bool = False) -> i
     (``everything``: every body); returns how many were stored. The caller commits."""
     stored = 0
     for name in TABLES:
-        texts = table(name, column("id"), column("body"), *_stored_columns())
+        texts = table(name, *map(column, ("id", "body", "body_html", "body_html_version")))
         stale = or_(
             texts.c.body_html_version.is_(None), texts.c.body_html_version != MARKUP_VERSION
         )
@@ -44,25 +44,17 @@ def store_rendered_bodies(connection: Connection, everything: bool = False) -> i
         write = (
             update(texts)
             .where(texts.c.id == bindparam("row_id"))
-            .values(body_html=bindparam("html"), body_html_version=bindparam("version"))
+            .values(body_html=bindparam("new_html"), body_html_version=bindparam("new_version"))
         )
         last = 0
         while rows := connection.execute(query.where(texts.c.id > last).limit(CHUNK)).all():
-            values = [_row_values(row) for row in rows]
-            connection.execute(write, values)
+            rendered = ({"row_id": row.id, **_new(rendered_body(row.body))} for row in rows)
+            connection.execute(write, list(rendered))
             stored += len(rows)
             last = rows[-1].id
     return stored
 
 
-def _stored_columns():
-    return column("body_html"), column("body_html_version")
-
-
-def _row_values(row) -> dict:
-    rendering = rendered_body(row.body)
-    return {
-        "row_id": row.id,
-        "html": rendering["body_html"],
-        "version": rendering["body_html_version"],
-    }
+def _new(rendering: dict) -> dict:
+    # An UPDATE's own column names cannot be bound parameters' names.
+    return {"new_html": rendering["body_html"], "new_version": rendering["body_html_version"]}
