@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("contact", __name__)
 
-from . import blank_fields, errors, views  # noqa: E402,F401 - registers the routes and handlers on bp
+from . import errors, views  # noqa: E402,F401 - registers the routes and handlers on bp

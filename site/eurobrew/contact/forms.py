@@ -11,7 +11,6 @@ from wtforms.validators import DataRequired, ValidationError
 from ..i18n.forms import SiteForm
 from ..models.contact_messages import COMPANY_MAX, EMAIL_MAX, NAME_MAX, PHONE_MAX, TEXT_MAX
 from ..validators import email_address, max_length, phone_number, single_line
-from .blank_fields import hidden_input, kept_markup
 from .spam import MAX_LINKS, count_links
 
 HONEYPOT_NAME = "website"
@@ -37,15 +36,6 @@ def few_links(form, field):
 
 class ContactForm(SiteForm):
     """Name, e-mail, optional company and phone, the message and the consent."""
-
-    class Meta(SiteForm.Meta):
-        def render_field(self, field, render_kw):
-            """An empty field's input, the same for every visitor (contact/blank_fields.py)."""
-            if not render_kw and (hidden := hidden_input(field)) is not None:
-                return hidden
-            attributes = tuple(sorted(render_kw.items()))
-            render = super().render_field
-            return kept_markup(field, "input", attributes, lambda: render(field, render_kw))
 
     name = StringField(
         _l("Your name"),

@@ -15,9 +15,10 @@ from ..models import ContactMessage
 from ..web.layout import company_contact, set_menu_key
 from ..web.limits import Limit, attempt_key, limited_attempt
 from . import bp
+from .form_markup import blank_form, sent_form
 from .forms import ContactForm
 from .mail import MailNotConfigured, mail_configured, record_failure, send_stored
-from .spam import issue_stamp, stamp_is_fresh
+from .spam import stamp_is_fresh
 
 MENU_KEY = "contact"
 
@@ -38,12 +39,17 @@ def link_every_language(page: str) -> None:
     set_menu_key(MENU_KEY)
 
 
-def render_form(form: ContactForm, status: int = 200, problem: str | None = None):
-    """The contact page: a fresh start time and an empty trap, whatever was posted."""
-    form.started.data = issue_stamp()
-    form.website.data = ""
+def render_form(form: ContactForm | None, status: int = 200, problem: str | None = None):
+    """The contact page: an opened form (None), or a sent one with what was typed kept."""
+    hidden_fields, fields = blank_form() if form is None else sent_form(form)
     link_every_language("form")
-    page = render_template("contact/form.html", form=form, problem=problem)
+    page = render_template(
+        "contact/form.html",
+        hidden_fields=hidden_fields,
+        fields=fields,
+        has_errors=form is not None and bool(form.errors),
+        problem=problem,
+    )
     return page, status
 
 
@@ -84,9 +90,9 @@ def contact_form():
 
     Stored messages and refused spam count towards the hourly limit; typing mistakes do not.
     """
-    form = ContactForm()
     if request.method != "POST":
-        return render_form(form)
+        return render_form(None)
+    form = ContactForm()
     with limited_attempt([address_key()], rate_limit()) as attempt:
         spam = looks_like_spam(form)
         valid = form.validate()
