@@ -16,9 +16,18 @@ from . import bp
 
 
 @bp.app_template_global()
-def article_card(translation, heading: str = "h2") -> Markup:
-    """The card of ``translation`` under a ``heading`` element (h2 on the list, h3 on home)."""
-    key = ("article_card", current_language(), translation.lang, translation.slug, heading)
+def article_cards(translations, heading: str = "h2", indent: str = "") -> Markup:
+    """The cards of ``translations`` under ``heading`` elements (h2 on the list, h3 on
+    home), each after ``indent`` and on lines of its own: one template call for a page's
+    cards, not one each."""
+    lang = current_language()
+    cards = (f"{indent}{article_card(t, heading, lang)}\n" for t in translations)
+    return Markup("".join(cards))  # noqa: S704 - each card is autoescaped by Jinja
+
+
+def article_card(translation, heading: str, lang: str) -> Markup:
+    """The card of ``translation`` on a page in ``lang``, kept per content version."""
+    key = ("article_card", lang, translation.lang, translation.slug, heading)
     return memoize_per_content(key, lambda: _card_html(translation, heading), "fragments")
 
 
