@@ -80,3 +80,22 @@ def test_feed_escapes_what_articles_contain(demo_app):
     entry = feed.find("a:entry", ATOM)
     assert entry.findtext("a:title", namespaces=ATOM) == "Q&A: <b>bold</b>"
     assert "<chips>" not in entry.findtext("a:content", namespaces=ATOM)
+
+
+def test_feed_dates_are_iso_8601_in_utc_and_the_site_zone():
+    """Database times are naive UTC: written with their offset, without fractions."""
+    from datetime import UTC, date, datetime
+    from types import SimpleNamespace
+    from zoneinfo import ZoneInfo
+
+    from eurobrew.news.dates import iso_utc, published_datetime
+
+    assert iso_utc(datetime(2026, 3, 1, 8, 5, 9, 999_999)) == "2026-03-01T08:05:09+00:00"
+    assert iso_utc(datetime(2026, 3, 1, 8, 5, 9, tzinfo=UTC)) == "2026-03-01T08:05:09+00:00"
+    bratislava = ZoneInfo("Europe/Bratislava")
+    winter, summer = (
+        SimpleNamespace(published_on=date(2026, 1, 5)),
+        SimpleNamespace(published_on=date(2026, 7, 5)),
+    )
+    assert published_datetime(winter, bratislava) == "2026-01-05T00:00:00+01:00"
+    assert published_datetime(summer, bratislava) == "2026-07-05T00:00:00+02:00"

@@ -108,3 +108,25 @@ def test_section_without_trailing_slash_redirects(client):
 def test_home_page_key_has_no_slug_url(client):
     # The home page is /<lang>/ only; its empty slug must not make another URL.
     assert client.get("/sk/index").status_code == 404
+
+
+@pytest.mark.parametrize("script_root", ["", "/site"])
+@pytest.mark.parametrize("external", [False, True])
+def test_article_addresses_are_the_routing_maps(demo_app, script_root, external):
+    """The feed's, search's and switch's article links (the part before the slug built once)
+    are what url_for builds, under a mount point too; a slug the URL rule would not accept
+    still goes through url_for."""
+    from flask import url_for
+
+    from eurobrew.news.addresses import article_urls
+
+    slugs = ["a", "japan-2026", "x" * 120, "Ärger über", "a/b", "-a"]
+    base_url = f"http://localhost{script_root}/"
+    with demo_app.test_request_context("/en/news/", base_url=base_url):
+        demo_app.preprocess_request()
+        for lang in ("sk", "en"):
+            article_url = article_urls(lang, external=external)
+            for slug in slugs:
+                built = url_for("news.detail", lang=lang, slug=slug, _external=external)
+                assert article_url(slug) == built, (lang, slug)
+            assert external or article_url("a").startswith(f"{script_root}/{lang}/")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from flask_babel import get_timezone
@@ -12,6 +13,8 @@ from ..models import Article
 
 def iso_utc(moment: datetime) -> str:
     """A naive UTC timestamp from the database as ISO 8601 with its zone."""
+    if moment.tzinfo is None:  # as both databases return it: no new datetime to make
+        return moment.isoformat(timespec="seconds") + "+00:00"
     return moment.replace(tzinfo=UTC, microsecond=0).isoformat()
 
 
@@ -24,4 +27,9 @@ def site_zone() -> ZoneInfo:
 def published_datetime(article: Article, zone: ZoneInfo | None = None) -> str:
     """The article's publication date as the start of that day in the site's time zone
     (``zone``, when the caller looked it up for many articles)."""
-    return datetime.combine(article.published_on, time(), zone or site_zone()).isoformat()
+    return _start_of_day(article.published_on, zone or site_zone())
+
+
+@lru_cache(maxsize=1024)  # a feed's twenty articles share a few days
+def _start_of_day(day: date, zone: ZoneInfo) -> str:
+    return datetime.combine(day, time(), zone).isoformat()

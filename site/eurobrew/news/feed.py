@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Response, url_for
 from flask_babel import force_locale, gettext
 from markupsafe import escape
@@ -12,6 +14,7 @@ from ..media.bodies import render_feed_body
 from ..models.base import utcnow
 from ..web.layout import company_contact
 from . import bp
+from .addresses import article_urls
 from .dates import iso_utc, published_datetime, site_zone
 from .listing import latest_translations
 
@@ -58,23 +61,24 @@ def build_feed(lang: str) -> str:
         "</author>",
         element("icon", url_for("static", filename="img/favicon.svg", _external=True)),
     ]
-    zone = site_zone()
-    parts.extend(entry(translation, lang, zone) for translation in items)
+    zone, article_url = site_zone(), article_urls(lang, external=True)
+    parts.extend(entry(translation, lang, zone, article_url) for translation in items)
     parts.append("</feed>")
     return "".join(parts)
 
 
-def entry(translation, lang: str, zone) -> str:
-    """One article's ``<entry>``, written in one piece (twenty per feed)."""
+def entry(translation, lang: str, zone, article_url: Callable[[str], str]) -> str:
+    """One article's ``<entry>``, written in one piece (twenty per feed); its dates are
+    ISO 8601 (digits and signs: nothing to escape)."""
     article = translation.article
-    url = escape(url_for("news.detail", lang=lang, slug=translation.slug, _external=True))
+    url = escape(article_url(translation.slug))
     updated = iso_utc(max(translation.updated_at, article.updated_at))
     content = render_feed_body(translation.body, lang)
     return (
         f"<entry><id>{url}</id><title>{escape(translation.title)}</title>"
         f'<link rel="alternate" type="text/html" href="{url}"/>'
-        f"<published>{escape(published_datetime(article, zone))}</published>"
-        f"<updated>{escape(updated)}</updated>"
+        f"<published>{published_datetime(article, zone)}</published>"
+        f"<updated>{updated}</updated>"
         f"<summary>{escape(excerpt(translation.body))}</summary>"
         f'<content type="html">{escape(content)}</content></entry>'
     )

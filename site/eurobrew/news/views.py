@@ -8,6 +8,7 @@ from ..media.library import library_image
 from ..web.layout import set_menu_key
 from ..web.pagination import paginate
 from . import bp, listing, queries
+from .addresses import article_urls
 
 
 def news_index():
@@ -34,7 +35,7 @@ def article_detail(slug: str):
         return redirect(url_for("news.detail", slug=moved_to), code=301)
     article = translation.article
     set_counterparts(
-        {code: url_for("news.detail", lang=code, slug=s) for code, s in article.slugs.items()},
+        {code: article_urls(code)(s) for code, s in article.slugs.items()},
         fallback_endpoint="news.index",
     )
     set_menu_key("news")

@@ -15,6 +15,7 @@ from ..markup import plain_text
 from ..models import ArticleTranslation, PageTranslation
 from ..models.pages import HOME_KEY
 from ..models.plain_reads import plain_reader
+from ..news.addresses import article_urls
 from ..web.pagination import paginate, requested_page
 from . import bp
 from .matching import count_results, result_page
@@ -39,12 +40,12 @@ def hits(query: Query, lang: str, rows: list[dict]) -> list[Hit]:
     """The hits of a page of result rows, in order (their texts in one statement a kind)."""
     articles = _texts(_ARTICLE_TEXTS, [row["article_id"] for row in rows], lang)
     pages = _texts(_PAGE_TEXTS, [row["page_id"] for row in rows], lang)
-    wanted = query_terms(query, lang)
+    wanted, article_url = query_terms(query, lang), article_urls(lang)
     found = []
     for row in rows:
         if row["article_id"]:
             text = articles[row["article_id"]]
-            url = url_for("news.detail", lang=lang, slug=text["slug"])
+            url = article_url(text["slug"])
         elif row["page_key"] == HOME_KEY:
             text, url = pages[row["page_id"]], url_for("pages.home", lang=lang)
         else:
