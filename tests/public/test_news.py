@@ -110,12 +110,16 @@ def test_back_link_leads_to_the_list_page_of_the_article(demo_app):
     assert '<p class="back"><a href="/sk/novinky/">' in html
 
 
-@pytest.mark.parametrize("stride", [3, 256])
-def test_every_articles_back_link_names_the_page_that_lists_it(demo_app, monkeypatch, stride):
-    # The place in the list is found from every STRIDE-th article's key: small strides
-    # put articles on either side of many kept ones; same-day articles, an English-only
-    # one and a draft check the order within a day and what is counted.
+@pytest.mark.parametrize(("stride", "small_list"), [(3, 0), (256, 0), (256, 1024)])
+def test_every_articles_back_link_names_the_page_that_lists_it(
+    demo_app, monkeypatch, stride, small_list
+):
+    # The place in the list is found from every STRIDE-th article's key (every article's on
+    # a list of up to SMALL_LIST): small strides put articles on either side of many kept
+    # ones; same-day articles, an English-only one and a draft check the order within a
+    # day and what is counted.
     monkeypatch.setattr(news_listing, "STRIDE", stride)
+    monkeypatch.setattr(news_listing, "SMALL_LIST", small_list)
     add_many_articles(demo_app, 25)
     with demo_app.app_context():
         for number in range(26, 31):

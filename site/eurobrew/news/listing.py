@@ -9,6 +9,7 @@ parameters and run through the plain reader.
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
 from types import SimpleNamespace
 
 from sqlalchemy import and_, bindparam, func, select, tuple_
@@ -22,13 +23,17 @@ from .queries import (
     LIST_COUNT,
     LIST_PAGE,
     NEWEST_FIRST,
+    count_visible,
     public_article,
     public_select,
     visible_in,
 )
 
-# Every STRIDE-th article's place in the list is kept (see position_in_list).
+# Every STRIDE-th article's place in the list is kept (see position_in_list); on a list of
+# up to SMALL_LIST articles, every article's (a few hundred kilobytes at most), so an
+# article page of a small site counts nothing.
 STRIDE = 256
+SMALL_LIST = 1024
 _PAGE_NEWEST = LIST_PAGE.order_by(*NEWEST_FIRST).limit(bindparam("limit")).offset(bindparam("skip"))
 
 
@@ -42,12 +47,12 @@ def latest_translations(lang: str, limit: int, offset: int = 0) -> list[SimpleNa
     params = {"lang": lang, "now": utcnow(), "limit": limit, "skip": offset}
     statement = _PAGE_NEWEST
     if offset >= STRIDE:
-        marks = _marks(lang)
-        index = min(offset // STRIDE, len(marks) - 1)
+        marks, stride = _marks(lang)
+        index = min(offset // stride, len(marks.newest_first) - 1)
         if index > 0:
             statement = _PAGE_FROM_MARK
-            params.update(mark_day=marks[index][0], mark_id=marks[index][1])
-            params["skip"] = offset - index * STRIDE
+            mark = marks.newest_first[index]
+            params.update(mark_day=mark[0], mark_id=mark[1], skip=offset - index * stride)
     return [public_article(row) for row in plain_reader().rows(statement, params)]
 
 
@@ -98,13 +103,26 @@ _PAGE_FROM_MARK = (
 _BETWEEN = _NEWER.where(_older_than(*_key_params("mark_day", "mark_id")))
 
 
-def _marks(lang: str) -> list[tuple]:
-    """The list keys (published_on, id) of the articles at places 0, STRIDE, 2*STRIDE ..."""
-    params = {"lang": lang, "now": utcnow(), "stride": STRIDE}
-    return memoize_per_content(
-        ("list_marks", lang, STRIDE),
-        lambda: [tuple(r) for r in db.session.execute(_MARKS, params)],
-    )
+@dataclass(frozen=True)
+class Marks:
+    """List keys (published_on, id) of every stride-th article, newest first and oldest
+    first (for bisect)."""
+
+    newest_first: list[tuple]
+    oldest_first: list[tuple]
+
+
+def _marks(lang: str) -> tuple[Marks, int]:
+    """The list keys of the articles at places 0, stride, 2*stride ..., and the stride:
+    1 on a list of up to SMALL_LIST articles, else STRIDE."""
+    stride = 1 if count_visible(lang) <= SMALL_LIST else STRIDE
+    params = {"lang": lang, "now": utcnow(), "stride": stride}
+
+    def read() -> Marks:
+        keys = [tuple(row) for row in db.session.execute(_MARKS, params)]
+        return Marks(keys, keys[::-1])
+
+    return memoize_per_content(("list_marks", lang, stride), read), stride
 
 
 def position_in_list(article, lang: str) -> int:
@@ -116,14 +134,14 @@ def position_in_list(article, lang: str) -> int:
     kept one and this one are counted.
     """
     key = (article.published_on, article.id)
-    marks = _marks(lang)
-    # The marks run newest first; bisect over their reversed order, oldest first.
-    nearer = len(marks) - bisect_left(marks[::-1], key)  # marks at or before the article
+    marks, stride = _marks(lang)
+    # marks at or before the article in the newest-first list
+    nearer = len(marks.oldest_first) - bisect_left(marks.oldest_first, key)
     params = {"lang": lang, "now": utcnow(), "day": key[0], "article_id": key[1]}
     if nearer == 0:
         return plain_reader().scalar(_NEWER, params) or 0
-    mark = marks[nearer - 1]
-    place = (nearer - 1) * STRIDE
+    mark = marks.newest_first[nearer - 1]
+    place = (nearer - 1) * stride
     if mark == key:
         return place
     params.update(mark_day=mark[0], mark_id=mark[1])
