@@ -45,7 +45,7 @@ def test_query_count_is_constant(demo_app, count_queries, extra):
         db.session.commit()
     with_two_hundred = queries_per_page(demo_app, count_queries)
     assert with_ten == with_two_hundred
-    assert 0 < min(with_ten.values()) and max(with_ten.values()) <= 6, with_ten
+    assert min(with_ten.values()) > 0 and max(with_ten.values()) <= 6, with_ten
 
 
 def test_an_article_of_a_small_site_counts_nothing_for_its_back_link(
