@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from markupsafe import Markup, escape
 
 from .query import Query, alternatives
@@ -16,32 +19,58 @@ def query_terms(query: Query, lang: str) -> set[str]:
     return {t for word in query.typed_words for t in alternatives(word, (lang,))}
 
 
-def marked(text: str, wanted: set[str], lang: str, limit: int | None = None) -> Markup:
+def marked(text: str, is_wanted: Callable[[re.Match], bool], limit: int | None = None) -> Markup:
     """``text`` (plain) with its matching words marked; cut to about ``limit`` words around
-    the first match when a limit is given."""
-    spans = list(WORD.finditer(text))
-    first, last = 0, len(spans) - 1
-    if limit is not None and len(spans) > limit:
-        # Only the words shown are looked up: a long body's first match may come early.
-        first_hit = next((i for i, m in enumerate(spans) if _matches(m, wanted, lang)), 0)
-        first = max(0, first_hit - CONTEXT_BEFORE)
-        last = min(len(spans), first + limit) - 1
-    hits = [spans[i] for i in range(first, last + 1) if _matches(spans[i], wanted, lang)]
+    the first match when a limit is given.
+
+    The words are read only as far as the snippet needs (up to the first match and the
+    ``limit`` words around it). ``is_wanted``: from ``wanted_words``, one for a page of
+    results, so that each distinct word is looked up once.
+    """
+    spans, first, last = _shown_words(text, is_wanted, limit)
     start = spans[first].start() if first else 0
     end = spans[last].end() if last < len(spans) - 1 else len(text)
     out, position = [], start
-    for match in hits:
-        out.append(escape(text[position : match.start()]))
-        out.append(Markup("<mark>%s</mark>") % match.group())
-        position = match.end()
+    for match in spans[first : last + 1]:
+        if is_wanted(match):
+            # A word is letters and digits only: nothing in it to escape.
+            out += (escape(text[position : match.start()]), "<mark>", match.group(), "</mark>")
+            position = match.end()
     out.append(escape(text[position:end]))
     if start > 0:
-        out.insert(0, escape("… "))
+        out.insert(0, "… ")
     if end < len(text):
-        out.append(escape(" …"))
-    return Markup("").join(out)
+        out.append(" …")
+    return Markup("".join(out))  # noqa: S704 - the text between the marks is escaped
 
 
-def _matches(word, wanted: set[str], lang: str) -> bool:
-    """True when the matched ``word`` has a term the query wants."""
-    return not wanted.isdisjoint(terms_of(word.group().lower(), lang))
+def _shown_words(text: str, is_wanted, limit: int | None) -> tuple[list, int, int]:
+    """The words read (one past the last shown when there are more), and the indexes of
+    the first and last shown: about ``limit`` words from a little before the first match."""
+    spans, first_hit, stop = [], None, None
+    for match in WORD.finditer(text):
+        spans.append(match)
+        if stop is not None and len(spans) > stop:
+            break  # one word past the snippet: the text goes on
+        if limit is not None and first_hit is None and is_wanted(match):
+            first_hit = len(spans) - 1
+            stop = max(0, first_hit - CONTEXT_BEFORE) + limit
+    if limit is None or len(spans) <= limit:
+        return spans, 0, len(spans) - 1
+    first = max(0, (first_hit or 0) - CONTEXT_BEFORE)
+    return spans, first, min(len(spans), first + limit) - 1
+
+
+def wanted_words(query: Query, lang: str) -> Callable[[re.Match], bool]:
+    """A test of whether a matched word has a term the query wants, each word looked up
+    once."""
+    wanted, verdicts = query_terms(query, lang), {}
+
+    def is_wanted(match: re.Match) -> bool:
+        word = match.group().lower()
+        verdict = verdicts.get(word)
+        if verdict is None:
+            verdict = verdicts[word] = not wanted.isdisjoint(terms_of(word, lang))
+        return verdict
+
+    return is_wanted

@@ -20,7 +20,7 @@ from ..web.pagination import paginate, requested_page
 from . import bp
 from .matching import count_results, result_page
 from .query import Query, QueryTooLong, parse
-from .snippets import SNIPPET_WORDS, marked, query_terms
+from .snippets import SNIPPET_WORDS, marked, wanted_words
 from .suggest import suggestion
 
 PER_PAGE = 10
@@ -40,7 +40,7 @@ def hits(query: Query, lang: str, rows: list[dict]) -> list[Hit]:
     """The hits of a page of result rows, in order (their texts in one statement a kind)."""
     articles = _texts(_ARTICLE_TEXTS, [row["article_id"] for row in rows], lang)
     pages = _texts(_PAGE_TEXTS, [row["page_id"] for row in rows], lang)
-    wanted, article_url = query_terms(query, lang), article_urls(lang)
+    is_wanted, article_url = wanted_words(query, lang), article_urls(lang)
     found = []
     for row in rows:
         if row["article_id"]:
@@ -51,8 +51,8 @@ def hits(query: Query, lang: str, rows: list[dict]) -> list[Hit]:
         else:
             text = pages[row["page_id"]]
             url = url_for("pages.page", slug=text["slug"])
-        snippet = marked(plain_text(text["body"]), wanted, lang, SNIPPET_WORDS)
-        title = marked(text["title"], wanted, lang)
+        snippet = marked(plain_text(text["body"]), is_wanted, SNIPPET_WORDS)
+        title = marked(text["title"], is_wanted)
         found.append(Hit(url, title, snippet, row["published_on"]))
     return found
 

@@ -1,0 +1,49 @@
+"""Snippets on a results page: the words around the first match, matches marked."""
+
+from eurobrew.search.query import parse
+from eurobrew.search.snippets import CONTEXT_BEFORE, SNIPPET_WORDS, marked, wanted_words
+
+
+def snippet(text: str, query: str, lang: str = "en", limit: int | None = SNIPPET_WORDS) -> str:
+    return str(marked(text, wanted_words(parse(query), lang), limit))
+
+
+def filler(count: int, word: str = "word") -> list[str]:
+    return [f"{word}{n}" for n in range(count)]
+
+
+def test_a_late_match_shows_with_a_few_words_before_it_and_the_cuts_marked():
+    words = [*filler(100), "semiconductor", *filler(100, "more")]
+    shown = snippet(" ".join(words), "semiconductor")
+    assert shown.startswith("… word92 ")  # CONTEXT_BEFORE words before the match
+    assert shown.endswith(" more22 …")  # SNIPPET_WORDS words in all
+    assert "<mark>semiconductor</mark>" in shown
+    assert len(shown.split()) == SNIPPET_WORDS + 2 and CONTEXT_BEFORE == 8
+
+
+def test_a_short_text_shows_whole_with_every_match_marked_and_the_rest_escaped():
+    text = 'Japan & <Slovakia>: "trade" with Japan\'s brewers'
+    shown = snippet(text, "japan")
+    assert shown == (
+        "<mark>Japan</mark> &amp; &lt;Slovakia&gt;: &#34;trade&#34; with "
+        "<mark>Japan</mark>&#39;s brewers"
+    )
+
+
+def test_without_a_match_the_text_starts_the_snippet():
+    shown = snippet(" ".join(filler(50)), "semiconductor")
+    assert shown.startswith("word0 ") and shown.endswith(" word31 …")
+    assert "<mark>" not in shown
+
+
+def test_a_match_near_the_end_shows_the_end_without_a_cut():
+    words = [*filler(60), "semiconductor", "end."]
+    shown = snippet(" ".join(words), "semiconductor")
+    assert shown.startswith("… word52 ") and shown.endswith("</mark> end.")
+
+
+def test_word_forms_of_the_query_are_marked_in_slovak():
+    text = "Rast zahraničného obchodu a obchody s Japonskom; obchodník."
+    shown = snippet(text, "obchod", "sk", limit=None)
+    assert "<mark>obchodu</mark>" in shown and "<mark>obchody</mark>" in shown
+    assert "<mark>Rast</mark>" not in shown
