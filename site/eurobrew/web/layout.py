@@ -109,10 +109,37 @@ def frame_part(template: str, *key) -> Markup:
     def render() -> Markup:
         return Markup(render_template(template))  # noqa: S704 - autoescaped by Jinja
 
+    return _kept(("frame_part", template, *key), render)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The parts of base.html that are the same on every page of a language with the same
+    current menu item: looked up with one call instead of a call each."""
+
+    head_links: Markup
+    skip_link: Markup
+    brand_search: Markup
+    menu: Markup
+    footer: Markup
+
+
+def page_frame() -> Frame:
+    """The page's frame parts, kept per language, menu item and content version."""
+
+    def render() -> Frame:
+        parts = ("_head_links", "_skip_link", "_brand_search", "_menu", "_footer")
+        return Frame(*(Markup(render_template(f"{name}.html")) for name in parts))  # noqa: S704
+
+    return _kept(("page_frame", g.get("menu_key"), g.get("menu_section", False)), render)
+
+
+def _kept(key: tuple, render):
+    """``render()``, kept per content version with the language and the year (the footer's
+    copyright line) added to ``key``; in debug mode rendered every time."""
     if current_app.debug:
         return render()
-    year = date.today().year  # the footer's copyright line
-    return memoize_per_content(("frame_part", template, current_language(), year, *key), render)
+    return memoize_per_content((*key, current_language(), date.today().year), render)
 
 
 def layout_context() -> dict:
@@ -128,5 +155,5 @@ def layout_context() -> dict:
 def init_app(app: Flask) -> None:
     """Register the frame's context processor, and its helpers as template globals."""
     app.context_processor(layout_context)
-    for helper in (frame_part, menu_items, company_contact, language_switch_nav):
+    for helper in (frame_part, page_frame, menu_items, company_contact, language_switch_nav):
         app.add_template_global(helper)
