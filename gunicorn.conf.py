@@ -1,5 +1,6 @@
 """gunicorn settings for the site; every value can be overridden from the environment."""
 
+import ctypes
 import gc
 import multiprocessing
 import os
@@ -33,6 +34,32 @@ if int(os.environ.get("TRUSTED_PROXIES") or 0) > 0:
     forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 else:
     forwarded_allow_ips = ""
+
+# glibc's M_ARENA_MAX (malloc.h): how many heaps threads may allocate from.
+M_ARENA_MAX = -8
+MALLOC_ARENAS = int(os.environ.get("GUNICORN_MALLOC_ARENAS", "2"))
+
+
+def limit_malloc_arenas(count: int) -> bool:
+    """Let the process's threads share ``count`` malloc heaps (glibc; elsewhere nothing).
+
+    glibc gives threads heaps of their own, up to eight per core; each keeps the high-water
+    mark of what its threads once held. A worker's four threads then kept about 8 MB more
+    after its site had grown from 1,000 to 100,000 articles than a worker started at
+    100,000 did (make bench: private memory 1.26-1.27 x; with two heaps 1.16). The Python
+    threads take turns anyway (the GIL), so sharing heaps costs them nothing. Set before
+    any thread starts; MALLOC_ARENA_MAX in the environment, read by glibc itself, wins.
+    """
+    if count <= 0 or "MALLOC_ARENA_MAX" in os.environ:
+        return False
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:  # not glibc
+        return False
+    return bool(libc.mallopt(M_ARENA_MAX, count))
+
+
+limit_malloc_arenas(MALLOC_ARENAS)
 
 
 def pre_fork(server, worker):

@@ -63,3 +63,42 @@ def test_forwarded_headers_count_only_behind_a_trusted_proxy(tmp_path, trusted, 
             cookies = response.headers.get_all("Set-Cookie")
     session = next(c for c in cookies if c.startswith("session="))
     assert ("; Secure" in session) is secure
+
+
+ARENAS_PROBE = """
+import ctypes, os, runpy, sys, tempfile, threading
+if sys.argv[1] == "config":
+    runpy.run_path(sys.argv[2])
+def work():
+    kept = [bytearray(200) for _ in range(20000)]
+    barrier.wait()
+barrier = threading.Barrier(9)
+threads = [threading.Thread(target=work) for _ in range(8)]
+for thread in threads:
+    thread.start()
+barrier.wait()
+libc = ctypes.CDLL("libc.so.6")
+libc.fopen.restype = ctypes.c_void_p
+path = tempfile.mktemp()
+stream = libc.fopen(path.encode(), b"w")
+libc.malloc_info(0, ctypes.c_void_p(stream))
+libc.fclose(ctypes.c_void_p(stream))
+print(open(path).read().count("<heap nr="))
+os.unlink(path)
+"""
+
+
+def test_the_config_lets_threads_share_two_malloc_heaps(tmp_path):
+    """Eight threads allocating at once: glibc gives them heaps of their own, unless the
+    config has limited them (a grown site's workers kept less memory with two)."""
+    import subprocess
+    import sys
+
+    config = str(servers.ROOT / "gunicorn.conf.py")
+    env = {k: v for k, v in os.environ.items() if k != "MALLOC_ARENA_MAX"}
+
+    def heaps(mode: str) -> int:
+        run = [sys.executable, "-c", ARENAS_PROBE, mode, config]
+        return int(subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout)
+
+    assert heaps("config") <= 2 < heaps("plain")
