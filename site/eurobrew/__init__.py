@@ -82,7 +82,7 @@ def register_extensions(app: Flask) -> None:
     from .extensions import babel, csrf, db, login_manager, migrate
     from .i18n.locale import babel_locale
     from .ops import database, logs
-    from .web import limits, routing
+    from .web import limits, routing, sessions
 
     logs.init_app(app)
     db.init_app(app)
@@ -94,6 +94,7 @@ def register_extensions(app: Flask) -> None:
     limits.init_app(app)
     csrf.init_app(app)
     login_manager.init_app(app)
+    sessions.remember_cookie_only_with_a_session(app, login_manager)
     access.init_app(app)
 
 

@@ -228,3 +228,20 @@ def test_admin_language_switch(client, csrf_token):
     )
     assert evil.headers["Location"] == "/admin/"
     assert "Log in" in client.get("/admin/login").get_data(as_text=True)
+
+
+def test_flask_logins_remember_cookie_update_runs_for_a_session_holding_something(demo_app):
+    """Flask-Login's after_request remember-cookie update (which clears a cookie a logout
+    marked) still runs when the session holds something; for an anonymous visitor's empty
+    session it is skipped and no cookie is touched."""
+    from flask import Response, session
+
+    headers = {"Cookie": "remember_token=stale"}
+    with demo_app.test_request_context("/en/news/", headers=headers):
+        session["_remember"] = "clear"
+        response = demo_app.process_response(Response())
+        cleared = [c for c in response.headers.getlist("Set-Cookie") if "remember_token=" in c]
+        assert cleared and "Expires=Thu, 01 Jan 1970" in cleared[0]
+    with demo_app.test_request_context("/en/news/", headers=headers):
+        response = demo_app.process_response(Response())
+        assert not [c for c in response.headers.getlist("Set-Cookie") if "remember_token" in c]
