@@ -8,9 +8,9 @@ bounded) rather than by a Jinja macro call on every uncached list.
 from __future__ import annotations
 
 from flask import get_template_attribute
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from ..i18n.locale import current_language
+from ..i18n.locale import current_language, format_day
 from ..web.memo import memoize_per_content
 from . import bp
 
@@ -29,6 +29,16 @@ def article_card(translation, heading: str, lang: str) -> Markup:
     """The card of ``translation`` on a page in ``lang``, kept per content version."""
     key = ("article_card", lang, translation.lang, translation.slug, heading)
     return memoize_per_content(key, lambda: _card_html(translation, heading), "fragments")
+
+
+@bp.app_template_global()
+def article_meta(translation, article, format: str = "medium") -> Markup:
+    """The line under an article's title: its place, if any, and its date in the page's
+    language (written here: a Jinja macro call cost the article page more than the line)."""
+    place = f"{escape(translation.place)}, " if translation.place else ""
+    day = article.published_on
+    when = f'<time datetime="{day.isoformat()}">{escape(format_day(day, format))}</time>'
+    return Markup(f'<p class="meta">{place}{when}</p>')  # noqa: S704 - the texts are escaped
 
 
 def _card_html(translation, heading: str) -> Markup:
