@@ -39,3 +39,26 @@ def test_an_article_card_follows_an_edit_on_home_and_the_list(demo_app):
     for path in ("/en/", "/en/news/"):
         page = client.get(path).text
         assert "Article one, retitled" in page and "Article 1<" not in page
+
+
+def test_many_figures_at_once_computes_only_those_not_kept(demo_app):
+    from flask import request
+
+    from eurobrew.web.memo import memoize_many
+
+    computed = []
+
+    def compute(n):
+        computed.append(n)
+        return f"value {n}"
+
+    client = demo_app.test_client()
+    client.get("/en/")  # a memo for the current content version
+    with demo_app.test_request_context("/en/"):
+        demo_app.preprocess_request()
+        assert request.path == "/en/"
+        keys = [("many", n) for n in range(4)]
+        assert memoize_many(keys[:2], compute, "fragments") == ["value 0", "value 1"]
+        assert memoize_many(keys, compute, "fragments") == [f"value {n}" for n in range(4)]
+    assert computed == [0, 1, 2, 3]  # the first two were kept, the last two computed once
+    assert demo_app.extensions[MEMO_KEY].fragments[("many", 3)] == "value 3"

@@ -11,7 +11,7 @@ from flask import get_template_attribute
 from markupsafe import Markup, escape
 
 from ..i18n.locale import current_language, format_day
-from ..web.memo import memoize_per_content
+from ..web.memo import memoize_many
 from . import bp
 
 
@@ -21,14 +21,9 @@ def article_cards(translations, heading: str = "h2", indent: str = "") -> Markup
     home), each after ``indent`` and on lines of its own: one template call for a page's
     cards, not one each."""
     lang = current_language()
-    cards = (f"{indent}{article_card(t, heading, lang)}\n" for t in translations)
-    return Markup("".join(cards))  # noqa: S704 - each card is autoescaped by Jinja
-
-
-def article_card(translation, heading: str, lang: str) -> Markup:
-    """The card of ``translation`` on a page in ``lang``, kept per content version."""
-    key = ("article_card", lang, translation.lang, translation.slug, heading)
-    return memoize_per_content(key, lambda: _card_html(translation, heading), "fragments")
+    keys = [("article_card", lang, t.lang, t.slug, heading) for t in translations]
+    cards = memoize_many(keys, lambda n: _card_html(translations[n], heading), "fragments")
+    return Markup("".join(f"{indent}{card}\n" for card in cards))  # noqa: S704 - autoescaped
 
 
 @bp.app_template_global()

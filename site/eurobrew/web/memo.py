@@ -69,6 +69,25 @@ def memoize_per_content(key: tuple, compute, area: str = "values"):
     return value
 
 
+def memoize_many(keys: list[tuple], compute, area: str = "values") -> list:
+    """``memoize_per_content`` for several keys at once (a page's cards): the memo and its
+    lock taken once; ``compute(n)`` gives the value of ``keys[n]`` when it is not kept."""
+    memo = request_memo()
+    if memo is None:
+        return [compute(n) for n in range(len(keys))]
+    kept = getattr(memo, area)
+    with _memo_lock:
+        values = [kept.get(key, _NOT_LOOKED_UP) for key in keys]
+    missing = [n for n, value in enumerate(values) if value is _NOT_LOOKED_UP]
+    for n in missing:
+        values[n] = compute(n)
+    if missing:
+        with _memo_lock:
+            for n in missing:
+                kept[keys[n]] = values[n]
+    return values
+
+
 def request_memo() -> Memo | None:
     """The memo of the request's stamp, looked up once per request; None outside a
     request, in debug mode, or for a request older than the memo."""
