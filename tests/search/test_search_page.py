@@ -209,3 +209,10 @@ def test_a_text_with_a_huge_word_is_saved_and_found(admin_client, demo_app):
     data["en-body"] = "Odd text: " + "x" * 5000 + " and a brewery."
     assert admin_client.post(path, data=data).status_code == 302
     assert hits(admin_client, "brewery", "/en/search") == ["/en/news/an-article-about-the-brewery"]
+
+
+def test_the_header_field_holds_the_query_escaped_and_other_pages_an_empty_one(client):
+    page = client.get("/en/search", query_string={"q": 'beer "<b>" & ale'}).text
+    field = 'name="q" value="beer &#34;&lt;b&gt;&#34; &amp; ale"'
+    assert page.count(field) == 1 and page.count('name="q"') == 1
+    assert 'name="q" value=""' in client.get("/en/news/").text

@@ -12,7 +12,7 @@ from datetime import date
 
 from flask import Flask, current_app, g, render_template, url_for
 from flask_babel import lazy_pgettext
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from sqlalchemy import select
 
 from ..extensions import db
@@ -112,6 +112,10 @@ def frame_part(template: str, *key) -> Markup:
     return _kept(("frame_part", template, *key), render)
 
 
+# The search field's value as _brand_search.html writes it for an empty query.
+SEARCH_FIELD_VALUE = 'name="q" value=""'
+
+
 @dataclass(frozen=True)
 class Frame:
     """The parts of base.html that are the same on every page of a language with the same
@@ -122,6 +126,15 @@ class Frame:
     brand_search: Markup
     menu: Markup
     footer: Markup
+
+    def brand_search_with(self, query: str | None) -> Markup:
+        """The header's brand and search field, the field holding ``query`` (a results
+        page shows what was searched for)."""
+        if not query:
+            return self.brand_search
+        field = f'name="q" value="{escape(query)}"'
+        markup = str(self.brand_search).replace(SEARCH_FIELD_VALUE, field, 1)
+        return Markup(markup)  # noqa: S704 - the query is escaped
 
 
 def page_frame() -> Frame:
