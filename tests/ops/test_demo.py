@@ -215,3 +215,21 @@ def test_generated_articles_reject_a_bad_count(runner):
     assert result.exit_code != 0
     result = runner.invoke(args=["demo", "articles", "0"])
     assert result.exit_code != 0
+
+
+def test_generated_articles_leave_no_search_entries_pending(app, runner):
+    """On PostgreSQL the search indexes' pending entries (which every search reads
+    through) are merged after a bulk load; SQLite has nothing to merge."""
+    from sqlalchemy import text
+
+    from eurobrew.models.search import EXACT_INDEX, TERMS_INDEX
+
+    runner.invoke(args=["demo", "load"])
+    assert runner.invoke(args=["demo", "articles", "300"]).exit_code == 0
+    found = app.test_client().get("/sk/hladat", query_string={"q": "polovodičový"}).text
+    assert "polovodič" in found.lower() and 'class="card result"' in found
+    with app.app_context():
+        postgresql = db.engine.dialect.name == "postgresql"
+        for name in (TERMS_INDEX, EXACT_INDEX) if postgresql else ():
+            merged = f"SELECT gin_clean_pending_list(CAST('{name}' AS regclass))"
+            assert db.session.execute(text(merged)).scalar() == 0, name

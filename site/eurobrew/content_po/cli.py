@@ -11,9 +11,11 @@ from flask import current_app
 from flask.cli import AppGroup
 from flask_babel import force_locale
 
+from ..extensions import db
 from ..files import atomic_write
 from ..i18n import LANGUAGES
 from ..models.recording import EditConflict
+from ..models.search import settle_index
 from .apply import apply_plan
 from .export import export_content
 from .outcome import Plan
@@ -99,4 +101,6 @@ def import_content_command(file: Path, apply_: bool, user: str) -> None:
             raise SystemExit(
                 "An item changed while importing: nothing imported; try again."
             ) from None
+    settle_index(db.session)
+    db.session.commit()
     click.echo(f"{changed} items saved, each with a revision.")

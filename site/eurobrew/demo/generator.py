@@ -11,6 +11,7 @@ from ..extensions import db
 from ..models import Article, ArticleStatus, ArticleTranslation, bump_content_version
 from ..models.base import utcnow
 from ..models.rendered_bodies import rendered_body
+from ..models.search import settle_index
 from ..search.index import article_rows, store
 
 CHUNK = 5000
@@ -70,6 +71,7 @@ def generate_articles(count: int, start: date | None = None) -> int:
         done += size
     # Fresh statistics, so the planner walks the newest-first index instead of sorting.
     db.session.execute(text("ANALYZE"))
+    settle_index(db.session)
     db.session.commit()
     return done
 

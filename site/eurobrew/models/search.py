@@ -14,7 +14,7 @@ Each database indexes the same columns its own way, created with the table:
 
 from __future__ import annotations
 
-from sqlalchemy import DDL, ForeignKey, Index, String, Text, UniqueConstraint, event
+from sqlalchemy import DDL, ForeignKey, Index, String, Text, UniqueConstraint, event, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
@@ -83,6 +83,7 @@ SQLITE_INDEX = [
     new.exact); END""",
 ]
 
+TERMS_INDEX, EXACT_INDEX = "ix_search_documents_terms", "ix_search_documents_exact"
 POSTGRES_INDEX = [
     # 'term':position+weight for each term of a space-separated run; IMMUTABLE, so a
     # generated column may call it. Terms are letters and digits only (search/terms.py).
@@ -97,8 +98,8 @@ POSTGRES_INDEX = [
     || search_vector(body_lemmas, 'C') || search_vector(body_words, 'D')) STORED""",
     """ALTER TABLE search_documents ADD COLUMN exact_terms tsvector GENERATED ALWAYS AS (
     search_vector(exact, 'A')) STORED""",
-    "CREATE INDEX ix_search_documents_terms ON search_documents USING gin (terms)",
-    "CREATE INDEX ix_search_documents_exact ON search_documents USING gin (exact_terms)",
+    f"CREATE INDEX {TERMS_INDEX} ON search_documents USING gin (terms)",
+    f"CREATE INDEX {EXACT_INDEX} ON search_documents USING gin (exact_terms)",
 ]
 
 
@@ -110,7 +111,7 @@ def made_by_index_statements(obj, name, type_, reflected, compare_to) -> bool:
     if type_ == "column":
         return not (obj.table.name == "search_documents" and name in ("terms", "exact_terms"))
     if type_ == "index":
-        return name not in ("ix_search_documents_terms", "ix_search_documents_exact")
+        return name not in (TERMS_INDEX, EXACT_INDEX)
     return True
 
 
@@ -131,3 +132,20 @@ event.listen(
     "before_drop",
     DDL("DROP TABLE IF EXISTS search_fts").execute_if(dialect="sqlite"),
 )
+
+
+def settle_index(session) -> None:
+    """After many documents were written at once on PostgreSQL: move the GIN indexes'
+    pending entries into the indexes proper.
+
+    GIN takes new entries into a pending list that every search reads through, until
+    autovacuum (some time later) merges it. After 99,000 generated articles a one-word
+    search took 2.4 ms instead of 1.5 ms on a server running meanwhile; merging is what
+    a VACUUM would do, without its wait. SQLite's index needs nothing.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for name in (TERMS_INDEX, EXACT_INDEX):
+        session.execute(
+            text("SELECT gin_clean_pending_list(CAST(:name AS regclass))"), {"name": name}
+        )
