@@ -110,16 +110,17 @@ def test_back_link_leads_to_the_list_page_of_the_article(demo_app):
     assert '<p class="back"><a href="/sk/novinky/">' in html
 
 
-@pytest.mark.parametrize(("stride", "small_list"), [(3, 0), (256, 0), (256, 1024)])
+@pytest.mark.parametrize(("marks_kept", "offset_limit"), [(11, 5), (3, 256), (2048, 256)])
 def test_every_articles_back_link_names_the_page_that_lists_it(
-    demo_app, monkeypatch, stride, small_list
+    demo_app, monkeypatch, marks_kept, offset_limit
 ):
-    # The place in the list is found from every STRIDE-th article's key (every article's on
-    # a list of up to SMALL_LIST): small strides put articles on either side of many kept
+    # The place in the list is found from the key of every stride-th article (stride: the
+    # articles over MARKS_KEPT; every article's on a list of up to MARKS_KEPT), a deep page
+    # read from one: strides of 3 and 11 put articles and pages on either side of many kept
     # ones; same-day articles, an English-only one and a draft check the order within a
     # day and what is counted.
-    monkeypatch.setattr(news_listing, "STRIDE", stride)
-    monkeypatch.setattr(news_listing, "SMALL_LIST", small_list)
+    monkeypatch.setattr(news_listing, "MARKS_KEPT", marks_kept)
+    monkeypatch.setattr(news_listing, "OFFSET_LIMIT", offset_limit)
     add_many_articles(demo_app, 25)
     with demo_app.app_context():
         for number in range(26, 31):

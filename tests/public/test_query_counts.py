@@ -51,7 +51,7 @@ def test_query_count_is_constant(demo_app, count_queries, extra):
 def test_an_article_of_a_small_site_counts_nothing_for_its_back_link(
     demo_app, count_queries, monkeypatch
 ):
-    """Up to SMALL_LIST articles, every article's place in the list is kept per content
+    """Up to MARKS_KEPT articles, every article's place in the list is kept per content
     version: an article page runs one statement fewer than one that counts its place."""
     from eurobrew.news import listing
 
@@ -60,8 +60,8 @@ def test_an_article_of_a_small_site_counts_nothing_for_its_back_link(
             add_article(n, commit=False)
         db.session.commit()
 
-    def statements(small_list: int) -> int:
-        monkeypatch.setattr(listing, "SMALL_LIST", small_list)
+    def statements(marks_kept: int) -> int:
+        monkeypatch.setattr(listing, "MARKS_KEPT", marks_kept)
         client = demo_app.test_client()
         client.get("/en/news/article-5")
         with count_queries() as counter:
@@ -69,4 +69,4 @@ def test_an_article_of_a_small_site_counts_nothing_for_its_back_link(
         assert '<p class="back"><a href="/en/news/?page=4">' in html  # 35th newest of 40
         return counter.count
 
-    assert statements(listing.SMALL_LIST) == statements(0) - 1
+    assert statements(listing.MARKS_KEPT) == statements(3) - 1

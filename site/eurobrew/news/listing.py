@@ -1,6 +1,6 @@
 """The public news list: a page of it, and an article's place in it.
 
-A deep page or an old article's place is read from the keys of every STRIDE-th article,
+A deep page or an old article's place is read from the keys of every stride-th article,
 kept per content version (one pass over the listing index), so page 5,000 and an article
 among 100,000 cost what the first page does. The statements are built once with bound
 parameters and run through the plain reader.
@@ -29,24 +29,25 @@ from .queries import (
     visible_in,
 )
 
-# Every STRIDE-th article's place in the list is kept (see position_in_list); on a list of
-# up to SMALL_LIST articles, every article's (a few hundred kilobytes at most), so an
-# article page of a small site counts nothing.
-STRIDE = 256
-SMALL_LIST = 1024
+# A page's first rows are skipped by OFFSET up to this many; a deeper page starts at a mark.
+OFFSET_LIMIT = 256
+# The list keys kept per language (see _marks): every article's on a list of up to this
+# many, so a small site's article page counts nothing; else every stride-th article's, so
+# that an article's place is counted over fewer than a stride of rows (49 at 100,000).
+MARKS_KEPT = 2048
 _PAGE_NEWEST = LIST_PAGE.order_by(*NEWEST_FIRST).limit(bindparam("limit")).offset(bindparam("skip"))
 
 
 def latest_translations(lang: str, limit: int, offset: int = 0) -> list[SimpleNamespace]:
     """Public articles in ``lang``, newest first, each with its ``article``'s fields.
 
-    Deep in the list, the read starts at the kept key of the STRIDE-th article nearest
-    before ``offset`` (see position_in_list): the database skips fewer than STRIDE
+    Deep in the list, the read starts at the kept key of the stride-th article nearest
+    before ``offset`` (see position_in_list): the database skips fewer than a stride of
     entries, so page 5,000 costs what the first does.
     """
     params = {"lang": lang, "now": utcnow(), "limit": limit, "skip": offset}
     statement = _PAGE_NEWEST
-    if offset >= STRIDE:
+    if offset >= OFFSET_LIMIT:
         marks, stride = _marks(lang)
         index = min(offset // stride, len(marks.newest_first) - 1)
         if index > 0:
@@ -114,8 +115,8 @@ class Marks:
 
 def _marks(lang: str) -> tuple[Marks, int]:
     """The list keys of the articles at places 0, stride, 2*stride ..., and the stride:
-    1 on a list of up to SMALL_LIST articles, else STRIDE."""
-    stride = 1 if count_visible(lang) <= SMALL_LIST else STRIDE
+    the articles over MARKS_KEPT, rounded up (1 on a list of up to MARKS_KEPT)."""
+    stride = max(1, -(-count_visible(lang) // MARKS_KEPT))
     params = {"lang": lang, "now": utcnow(), "stride": stride}
 
     def read() -> Marks:
@@ -129,7 +130,7 @@ def position_in_list(article, lang: str) -> int:
     """How many public articles in ``lang`` come before ``article`` in the newest-first list.
 
     Counting every newer article reads their index entries (tens of milliseconds for an old
-    article among 100 000). Instead, the keys of every STRIDE-th article are kept per
+    article among 100 000). Instead, the keys of every stride-th article are kept per
     content version (one pass over the index), and only the articles between the nearest
     kept one and this one are counted.
     """
