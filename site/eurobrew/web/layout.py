@@ -132,7 +132,7 @@ class Frame:
         page shows what was searched for)."""
         if not query:
             return self.brand_search
-        field = f'name="q" value="{escape(query)}"'
+        field = SEARCH_FIELD_VALUE.replace('value=""', f'value="{escape(query)}"')
         markup = str(self.brand_search).replace(SEARCH_FIELD_VALUE, field, 1)
         return Markup(markup)  # noqa: S704 - the query is escaped
 
