@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from ..markup import plain_text
 from ..models import Article, ArticleTranslation, ContactMessage, Page, PageTranslation
-from ..models.search import SearchDocument, SearchTerm
+from ..models.search import SearchDocument, SearchTerm, tidy_index
 from .terms import LONGEST_WORD, fold, folded_stream, folded_text, lemma_streams, words
 
 # session.info: {"article": {(id, language or None for all)}, "page": {...}}
@@ -168,6 +168,7 @@ def write_touched(session: Session) -> None:
             index_whole(session, sorted(whole))
         texts = {(item_id, lang) for item_id, lang in touched[kind] if item_id not in whole}
         index_languages(session, kind, texts)
+    tidy_index(session)
 
 
 def index_languages(session: Session, kind: str, texts: set[tuple[int, str]]) -> None:
