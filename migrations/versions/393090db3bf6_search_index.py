@@ -1,7 +1,7 @@
 """Search: the index of every article and page translation, its words, the inbox's folded text
 
-The index is built here from the content already stored, with the site's own code (the
-same as ``flask search reindex``).
+The index is filled from the content already stored by a later migration (c9d1e3f5a7b2,
+which adds the bodies' plain text), with the site's own code (``flask search reindex``).
 
 Revision ID: 393090db3bf6
 Revises: fc43cdbd1922
@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from eurobrew.models.contact_messages import ContactMessage
 from eurobrew.models.search import index_statements
-from eurobrew.search.index import reindex_everything
 from eurobrew.search.terms import folded_text
 
 
@@ -64,7 +63,6 @@ def upgrade():
     for statement in index_statements(bind.dialect.name):
         op.execute(statement)
     session = Session(bind=bind)
-    reindex_everything(session)
     messages = session.execute(sa.select(ContactMessage.id, ContactMessage.name, ContactMessage.email,
                                          ContactMessage.company, ContactMessage.text)).all()
     for row in messages:

@@ -148,3 +148,25 @@ def test_rendered_bodies_are_stored_by_the_upgrade(app, runner):
                 for body, html, version in rows:
                     assert (html, version) == (str(render_markdown(body)), MARKUP_VERSION)
     assert "Euro-Brew" in app.test_client().get("/en/about-us").get_data(as_text=True)
+
+
+def test_an_indexed_site_upgraded_to_snippet_texts_shows_its_snippets(app, runner):
+    """Down to before the search index kept the bodies' plain text, the texts cleared;
+    up again, the migration rebuilds the index and every snippet is back."""
+    with app.app_context():
+        reset_database()
+        upgrade()
+    assert runner.invoke(args=["demo", "load"]).exit_code == 0
+    search = ("/en/search", {"q": "semiconductor"})
+    before = app.test_client().get(search[0], query_string=search[1]).text
+    with app.app_context():
+        downgrade(revision="f2b8c6d4a913")
+        assert "body_text" not in {
+            c["name"] for c in inspect(db.engine).get_columns("search_documents")
+        }
+        upgrade()
+        with db.engine.connect() as connection:
+            empty = "SELECT COUNT(*) FROM search_documents WHERE body_text = ''"
+            assert connection.execute(text(empty)).scalar() == 0
+    after = app.test_client().get(search[0], query_string=search[1]).text
+    assert after == before and "<mark>semiconductor</mark>" in after

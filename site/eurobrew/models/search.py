@@ -1,4 +1,5 @@
-"""The search index: one row per article or page translation, with its terms.
+"""The search index: one row per article or page translation, with its terms and the
+plain text of its body (for the results' snippets).
 
 The rows hold space-separated terms (search/terms.py makes them): per field the lemmas
 (``*_lemmas``) and the folded words (``*_words``), and ``exact``, the words as written.
@@ -44,6 +45,8 @@ class SearchDocument(db.Model):
     body_lemmas: Mapped[str] = mapped_column(Text, default="")
     body_words: Mapped[str] = mapped_column(Text, default="")
     exact: Mapped[str] = mapped_column(Text, default="")
+    # Not searched: the body's plain text as a results page shows it, made once when saved.
+    body_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class SearchTerm(db.Model):

@@ -33,10 +33,15 @@ def indexed_words(text: str) -> list[str]:
     return [w for w in words(text) if len(w) <= LONGEST_INDEXED]
 
 
-def document(lang: str, title: str, body_parts: Iterable[str]) -> tuple[dict, list[str]]:
-    """The index row of one translation (without its owner), and the words it holds."""
+def document(lang: str, title: str, body: str, place: str = "", note: str = ""):
+    """The index row of one translation (without its owner), and the words it holds.
+
+    ``body`` is searched and shown in snippets; an article's ``place`` and ``note`` are
+    searched with it (place, body, note: a phrase may run from one into the next)."""
+    body_text = plain_text(body or "")
+    searched = [plain_text(place) if place else "", body_text, plain_text(note) if note else ""]
     title_words = indexed_words(title or "")
-    body_words = indexed_words(" ".join(plain_text(part) for part in body_parts if part))
+    body_words = indexed_words(" ".join(part for part in searched if part))
     row = {
         "lang": lang,
         "title_lemmas": lemma_streams(title_words, lang),
@@ -44,6 +49,7 @@ def document(lang: str, title: str, body_parts: Iterable[str]) -> tuple[dict, li
         "body_lemmas": lemma_streams(body_words, lang),
         "body_words": folded_stream(body_words),
         "exact": " ".join(title_words + body_words),
+        "body_text": body_text,
     }
     return row, title_words + body_words
 
@@ -53,7 +59,7 @@ def article_rows(translations: Iterable) -> tuple[list[dict], dict[str, set[str]
     rows, seen = [], {}
     for t in translations:
         get = t.get if isinstance(t, dict) else lambda name, t=t: getattr(t, name)
-        row, found = document(get("lang"), get("title"), (get("place"), get("body"), get("note")))
+        row, found = document(get("lang"), get("title"), get("body"), get("place"), get("note"))
         rows.append({**row, "article_id": get("article_id"), "page_id": None})
         seen.setdefault(get("lang"), set()).update(found)
     return rows, seen
@@ -63,7 +69,7 @@ def page_rows(translations: Iterable) -> tuple[list[dict], dict[str, set[str]]]:
     """Index rows of page translations, and the words per language."""
     rows, seen = [], {}
     for t in translations:
-        row, found = document(t.lang, t.title, (t.body,))
+        row, found = document(t.lang, t.title, t.body)
         rows.append({**row, "article_id": None, "page_id": t.page_id})
         seen.setdefault(t.lang, set()).update(found)
     return rows, seen

@@ -7,14 +7,10 @@ from datetime import date
 
 from flask import render_template, request, url_for
 from markupsafe import Markup
-from sqlalchemy import bindparam, select
 
 from ..i18n.locale import add_language_rules, current_language
 from ..i18n.switch import same_page_everywhere
-from ..markup import plain_text
-from ..models import ArticleTranslation, PageTranslation
 from ..models.pages import HOME_KEY
-from ..models.plain_reads import plain_reader
 from ..news.addresses import article_urls
 from ..web.pagination import paginate, requested_page
 from . import bp
@@ -37,47 +33,20 @@ class Hit:
 
 
 def hits(query: Query, lang: str, rows: list[dict]) -> list[Hit]:
-    """The hits of a page of result rows, in order (their texts in one statement a kind)."""
-    articles = _texts(_ARTICLE_TEXTS, [row["article_id"] for row in rows], lang)
-    pages = _texts(_PAGE_TEXTS, [row["page_id"] for row in rows], lang)
+    """The hits of a page of result rows, in order."""
     is_wanted, article_url = wanted_words(query, lang), article_urls(lang)
     found = []
     for row in rows:
         if row["article_id"]:
-            text = articles[row["article_id"]]
-            url = article_url(text["slug"])
+            url = article_url(row["slug"])
         elif row["page_key"] == HOME_KEY:
-            text, url = pages[row["page_id"]], url_for("pages.home", lang=lang)
+            url = url_for("pages.home", lang=lang)
         else:
-            text = pages[row["page_id"]]
-            url = url_for("pages.page", slug=text["slug"])
-        snippet = marked(plain_text(text["body"]), is_wanted, SNIPPET_WORDS)
-        title = marked(text["title"], is_wanted)
+            url = url_for("pages.page", slug=row["slug"])
+        snippet = marked(row["body_text"], is_wanted, SNIPPET_WORDS)
+        title = marked(row["title"], is_wanted)
         found.append(Hit(url, title, snippet, row["published_on"]))
     return found
-
-
-def _texts_of(model, owner):
-    """Slug, title and body in the bound language of up to PER_PAGE articles (or pages),
-    their ids bound one by one: one statement, built and compiled once."""
-    ids = [bindparam(f"id{n}") for n in range(PER_PAGE)]
-    return select(owner.label("owner"), model.slug, model.title, model.body).where(
-        owner.in_(ids), model.lang == bindparam("lang")
-    )
-
-
-_ARTICLE_TEXTS = _texts_of(ArticleTranslation, ArticleTranslation.article_id)
-_PAGE_TEXTS = _texts_of(PageTranslation, PageTranslation.page_id)
-
-
-def _texts(statement, ids: list, lang: str) -> dict[int, dict]:
-    """The texts of the items ``ids`` names (None for a row of the other kind), by id."""
-    wanted = [item for item in ids if item]
-    if not wanted:
-        return {}
-    params = {f"id{n}": item for n, item in enumerate(wanted)}
-    params |= {f"id{n}": None for n in range(len(wanted), PER_PAGE)}
-    return {row["owner"]: row for row in plain_reader().rows(statement, params | {"lang": lang})}
 
 
 def search_page():
