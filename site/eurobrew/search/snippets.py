@@ -24,15 +24,16 @@ def marked(text: str, is_wanted: Callable[[re.Match], bool], limit: int | None =
     the first match when a limit is given.
 
     The words are read only as far as the snippet needs (up to the first match and the
-    ``limit`` words around it). ``is_wanted``: from ``wanted_words``, one for a page of
-    results, so that each distinct word is looked up once.
+    ``limit`` words around it), each judged once. ``is_wanted``: from ``wanted_words``, one
+    for a page of results, so that each distinct word is looked up once.
     """
-    spans, first, last = _shown_words(text, is_wanted, limit)
+    spans, verdicts, first, last = _shown_words(text, is_wanted, limit)
     start = spans[first].start() if first else 0
     end = spans[last].end() if last < len(spans) - 1 else len(text)
     out, position = [], start
-    for match in spans[first : last + 1]:
-        if is_wanted(match):
+    for index in range(first, last + 1):
+        if verdicts[index]:
+            match = spans[index]
             # A word is letters and digits only: nothing in it to escape.
             out += (escape(text[position : match.start()]), "<mark>", match.group(), "</mark>")
             position = match.end()
@@ -44,21 +45,23 @@ def marked(text: str, is_wanted: Callable[[re.Match], bool], limit: int | None =
     return Markup("".join(out))  # noqa: S704 - the text between the marks is escaped
 
 
-def _shown_words(text: str, is_wanted, limit: int | None) -> tuple[list, int, int]:
-    """The words read (one past the last shown when there are more), and the indexes of
-    the first and last shown: about ``limit`` words from a little before the first match."""
-    spans, first_hit, stop = [], None, None
+def _shown_words(text: str, is_wanted, limit: int | None) -> tuple[list, list, int, int]:
+    """The words read (one past the last shown when there are more), whether each is
+    wanted, and the indexes of the first and last shown: about ``limit`` words from a
+    little before the first match."""
+    spans, verdicts, first_hit, stop = [], [], None, None
     for match in WORD.finditer(text):
         spans.append(match)
         if stop is not None and len(spans) > stop:
             break  # one word past the snippet: the text goes on
-        if limit is not None and first_hit is None and is_wanted(match):
+        verdicts.append(is_wanted(match))
+        if limit is not None and first_hit is None and verdicts[-1]:
             first_hit = len(spans) - 1
             stop = max(0, first_hit - CONTEXT_BEFORE) + limit
     if limit is None or len(spans) <= limit:
-        return spans, 0, len(spans) - 1
+        return spans, verdicts, 0, len(spans) - 1
     first = max(0, (first_hit or 0) - CONTEXT_BEFORE)
-    return spans, first, min(len(spans), first + limit) - 1
+    return spans, verdicts, first, min(len(spans), first + limit) - 1
 
 
 def wanted_words(query: Query, lang: str) -> Callable[[re.Match], bool]:
