@@ -47,8 +47,11 @@ def test_killed_workers_lose_no_committed_edit(tmp_path):
         editor = Editor(session, soak.ADMINS[0], threading.Barrier(1))  # one admin alone
 
         def killer():
+            # Ten kills in quick succession, then one every second or two: a new worker
+            # needs a moment to start, and on a slow machine a steady storm would leave
+            # almost no edit answered at all.
             rng = random.Random(7)
-            while not stop.wait(rng.uniform(0.1, 0.4)):
+            while not stop.wait(rng.uniform(0.1, 0.4) if len(kills) < 10 else rng.uniform(1, 2)):
                 pids = worker_pids(master)
                 if pids:
                     pid = rng.choice(pids)
@@ -57,11 +60,12 @@ def test_killed_workers_lose_no_committed_edit(tmp_path):
 
         thread = threading.Thread(target=killer)
         thread.start()
-        # Edit until enough kills have landed, not for a fixed count: how many kills fit
-        # into a given number of edits depends on how fast this machine answers.
-        deadline, number = time.monotonic() + 120, 0
+        # Edit until enough kills have landed and enough edits were answered, not for a
+        # fixed count: how many of each fit into a number of edits depends on how fast
+        # this machine answers.
+        deadline, number = time.monotonic() + 180, 0
         try:
-            while number < 36 or len(kills) < 10 or editor.cut_off == 0:
+            while number < 36 or len(kills) < 10 or editor.cut_off == 0 or editor.saved < 15:
                 if time.monotonic() > deadline:
                     break
                 editor.edit(number)
