@@ -10,6 +10,9 @@ Create Date: 2026-12-02 11:40:00
 """
 
 from alembic import op
+from sqlalchemy.orm import Session
+
+from eurobrew.models.search import SQLITE_MERGE_PAIRS, settle_index
 
 # revision identifiers, used by Alembic.
 revision = "f2b8c6d4a913"
@@ -20,8 +23,8 @@ depends_on = None
 
 def upgrade():
     if op.get_bind().dialect.name == "sqlite":
-        op.execute("INSERT INTO search_fts(search_fts, rank) VALUES('usermerge', 2)")
-        op.execute("INSERT INTO search_fts(search_fts) VALUES('optimize')")
+        op.execute(SQLITE_MERGE_PAIRS)
+        settle_index(Session(bind=op.get_bind()))
 
 
 def downgrade():

@@ -84,10 +84,11 @@ SQLITE_INDEX = [
     INSERT INTO search_fts(rowid, title_lemmas, title_words, body_lemmas, body_words, exact)
     VALUES (new.id, new.title_lemmas, new.title_words, new.body_lemmas, new.body_words,
     new.exact); END""",
-    # An index of many small b-trees (one per transaction that wrote it) costs every search
-    # a look into each: tidy_index merges any two on a level (FTS5's default waits for four).
-    "INSERT INTO search_fts(search_fts, rank) VALUES('usermerge', 2)",
 ]
+# An index of many small b-trees (one per transaction that wrote it) costs every search a
+# look into each: tidy_index merges any two on a level (FTS5's default waits for four).
+SQLITE_MERGE_PAIRS = "INSERT INTO search_fts(search_fts, rank) VALUES('usermerge', 2)"
+SQLITE_INDEX.append(SQLITE_MERGE_PAIRS)
 
 TERMS_INDEX, EXACT_INDEX = "ix_search_documents_terms", "ix_search_documents_exact"
 POSTGRES_INDEX = [

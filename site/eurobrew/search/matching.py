@@ -71,8 +71,8 @@ def _bound_match(dialect: str, name: str, vector: str = "terms"):
 @cache
 def _public_results(dialect: str):
     """Public articles and pages in the bound language that match, unordered, with what
-    orders them (``_best_first``). Built once per database kind, the query's texts bound: building
-    it cost more than running it."""
+    orders them (``_best_first``). Built once per database kind, the query's texts bound:
+    building it cost more than running it."""
     in_title = case((_bound_match(dialect, "title"), 1), else_=0)
     as_typed = case((_bound_match(dialect, "exact", "exact_terms"), 1), else_=0)
     public = or_(
@@ -146,7 +146,8 @@ def _counted_page(dialect: str):
 @cache
 def _count(dialect: str):
     """How many results there are."""
-    found = _public_results(dialect).subquery()
+    # Only the ids: the ordering's title and diacritics matches are not needed to count.
+    found = _public_results(dialect).with_only_columns(SearchDocument.id).subquery()
     return select(func.count()).select_from(found)
 
 
