@@ -35,7 +35,8 @@ class KeptConnection:
         self.engine = engine
         self.local = threading.local()
 
-    def _connection(self):
+    def connection(self):
+        """The calling thread's connection, opened on first use."""
         connection = getattr(self.local, "connection", None)
         if connection is None:
             connection = self.engine.raw_connection()
@@ -44,6 +45,10 @@ class KeptConnection:
             connection.detach()
             self.local.connection = connection
         return connection
+
+    def current(self):
+        """The calling thread's connection, or None when it has none open."""
+        return getattr(self.local, "connection", None)
 
     def fetch(self, sql: str, params, announce: bool = False) -> list[tuple]:
         """The rows of ``sql``; a dropped connection (a server restart) is tried once more."""
@@ -54,7 +59,7 @@ class KeptConnection:
             return self._fetch(sql, params, announce)
 
     def _fetch(self, sql: str, params, announce: bool) -> list[tuple]:
-        cursor = self._connection().cursor()
+        cursor = self.connection().cursor()
         try:
             if announce:
                 self.engine.dispatch.before_cursor_execute(None, cursor, sql, params, None, False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import event, update
+from sqlalchemy import event, func, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ..extensions import db
@@ -22,6 +22,19 @@ class SiteState(db.Model):
 
 
 STATE_ID = 1
+# PostgreSQL's channel for content changes: workers listen instead of asking before each page.
+CHANGES_CHANNEL = "eurobrew_content"
+BUMPED_KEY = "eurobrew.content_bumped"
+
+
+class LocalChanges:
+    """How many content changes this process has committed.
+
+    A worker's own change is seen by its next request however late the database tells
+    its other connections.
+    """
+
+    count = 0
 
 
 def bump_content_version(session: Session) -> None:
@@ -38,6 +51,21 @@ def bump_content_version(session: Session) -> None:
     )
     if result.rowcount == 0:
         session.add(SiteState(id=STATE_ID, content_version=2, changed_at=utcnow()))
+    if session.get_bind().dialect.name == "postgresql":
+        # Delivered to every listening worker when (and only if) this transaction commits.
+        session.connection().execute(select(func.pg_notify(CHANGES_CHANNEL, "")))
+    session.info[BUMPED_KEY] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _count_committed_change(session: Session) -> None:
+    if session.info.pop(BUMPED_KEY, False):
+        LocalChanges.count += 1
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_rolled_back_change(session: Session) -> None:
+    session.info.pop(BUMPED_KEY, None)
 
 
 def track_content_changes(content_models: tuple[type, ...]) -> None:

@@ -1,16 +1,20 @@
-"""What public pages depend on, read once per request: the content stamp and the page's ETag.
+"""What public pages depend on, known once per request: the content stamp and the page's ETag.
 
 A page's ETag is derived from the site's content version (bumped in the same transaction as
 every content change), the newest publish time that has passed (so a scheduled article shows
 up on time), the code and catalogs deployed, the year (the footer shows it) and the URL.
-Every worker computes the same ETag from the database, so none serves a page older than it.
+Every worker computes the same ETag from the same content. Each worker thread keeps the
+stamp it read until the database tells of a change (``models/changes.py``: on SQLite and for
+this process's own changes at once, on PostgreSQL when the server's notification arrives, as
+the change commits) or the next scheduled article is due.
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from flask import Flask
@@ -18,6 +22,7 @@ from sqlalchemy import bindparam, func, select
 
 from ..models import Article, ArticleStatus, SiteState
 from ..models.base import utcnow
+from ..models.changes import ChangeWatch, Mark
 from ..models.plain_reads import SQLITE_DATETIME, KeptConnection, kept_connection
 from ..models.state import STATE_ID
 
@@ -26,6 +31,10 @@ ENVIRON_KEY = "eurobrew.page_validators"
 READER_KEY = "eurobrew.stamp_reader"
 CODE_KEY = "eurobrew.code_version"  # set when public pages are validated (not in debug mode)
 EARLIEST = datetime(1997, 1, 1)  # the company's founding: no page is older
+# A kept stamp is read again after this long whatever the change watch says: a change the
+# database could not tell about (a restore by other tools, a pooler that drops LISTEN)
+# shows within a second.
+RECHECK_AFTER = timedelta(seconds=1)
 
 
 @dataclass(frozen=True)
@@ -62,19 +71,29 @@ def code_version(app: Flask) -> str:
 
 
 def _stamp_statement():
-    """Built once: (content version, last change, newest publish time already passed)."""
+    """Built once: (content version, last change, newest publish time already passed,
+    the next one to come)."""
+    published = Article.status == ArticleStatus.PUBLISHED.value
+    now = bindparam("now")
     latest_visible = (
-        select(func.max(Article.publish_at))
-        .where(
-            Article.status == ArticleStatus.PUBLISHED.value,
-            Article.publish_at <= bindparam("now"),
-        )
-        .scalar_subquery()
-    )
+        select(func.max(Article.publish_at)).where(published, Article.publish_at <= now)
+    ).scalar_subquery()
+    next_visible = (
+        select(func.min(Article.publish_at)).where(published, Article.publish_at > now)
+    ).scalar_subquery()
     state = select(SiteState.content_version, SiteState.changed_at).where(SiteState.id == STATE_ID)
     version = state.with_only_columns(SiteState.content_version).scalar_subquery()
     changed = state.with_only_columns(SiteState.changed_at).scalar_subquery()
-    return select(version, changed, latest_visible)
+    return select(version, changed, latest_visible, next_visible)
+
+
+@dataclass(frozen=True)
+class KeptStamp:
+    """A thread's last stamp: what the database looked like then, and until when it holds."""
+
+    stamp: Stamp
+    mark: Mark
+    until: datetime
 
 
 class StampReader:
@@ -82,6 +101,8 @@ class StampReader:
 
     It runs before every public request, 304s included, so it skips the ORM session and
     the pool: a statement compiled once, on a kept DBAPI connection (``KeptConnection``).
+    Each thread keeps the stamp it read until the database may have changed
+    (``models/changes.py``), the next scheduled article is due, or ``RECHECK_AFTER`` passed.
     It is not announced to the engine's listeners: it is no page's own statement.
     """
 
@@ -89,6 +110,8 @@ class StampReader:
         engine = connection.engine
         compiled = _stamp_statement().compile(dialect=engine.dialect)
         self.connection = connection
+        self.watch = ChangeWatch(connection)
+        self.kept = threading.local()
         self.sql = str(compiled)
         self.params = compiled.construct_params({"now": None})
         self.order = compiled.positiontup if compiled.positional else None
@@ -97,12 +120,23 @@ class StampReader:
     def read(self) -> Stamp:
         """The stamp as the database has it now."""
         now = utcnow()
+        kept = getattr(self.kept, "stamp", None)
+        if kept is not None and now < kept.until and self.watch.holds(kept.mark):
+            return kept.stamp
+        mark = self.watch.mark()  # before the read: a change after it shows next time
+        stamp, next_visible = self._read(now)
+        until = min(d for d in (next_visible, now + RECHECK_AFTER) if d)
+        self.kept.stamp = KeptStamp(stamp, mark, until)
+        return stamp
+
+    def _read(self, now: datetime) -> tuple[Stamp, datetime | None]:
         # SQLite compares the text SQLAlchemy stores: the same format here.
         params = dict(self.params, now=now.strftime(SQLITE_DATETIME) if self.sqlite else now)
         if self.order is not None:
             params = tuple(params[name] for name in self.order)
-        version, changed_at, latest = self.connection.fetch(self.sql, params)[0]
-        return Stamp(version or 1, _as_datetime(changed_at), _as_datetime(latest))
+        version, changed_at, latest, following = self.connection.fetch(self.sql, params)[0]
+        stamp = Stamp(version or 1, _as_datetime(changed_at), _as_datetime(latest))
+        return stamp, _as_datetime(following)
 
     def reset(self) -> None:
         """Forget this thread's connection; the next read opens a new one."""
