@@ -122,9 +122,10 @@ bench: system-deps setup
 
 ## The cold pages of the code at BASE (a commit or tag) and of the code checked out now, in
 ## one run, interleaved: a "Before and after" section in BENCHMARKS.md (about 6 minutes),
-## which make bench keeps. make bench-compare BASE=bcca633
+## which make bench keeps. make bench-compare BASE=bcca633 [DATABASE=postgresql]
+DATABASE ?= sqlite
 bench-compare: system-deps setup
-	$(BIN)/python bench/compare.py $(BASE)
+	$(BIN)/python bench/compare.py $(BASE) --database $(DATABASE)
 
 ## Security audits of the demo site behind nginx on loopback (reports in build/audit/):
 ## the MDN HTTP Observatory (fails below A+; needs Node.js 20+) and Wapiti (fails on any

@@ -1,11 +1,12 @@
 """make bench-compare BASE=<revision>: the cold pages before and after, in one run.
 
 The code at BASE (a git worktree) and the code checked out now each get a site prepared by
-their own code (the demo and 40 articles, SQLite) and a gunicorn with the project's
-gunicorn.conf.py, front cache off; then wrk asks each page of the cold-page set of both
-servers in turn, several rounds, so that the machine's drift touches both alike. The
-section it writes ("## Before and after") replaces the one in BENCHMARKS.md, and
-``make bench`` keeps it.
+their own code (the demo and 40 articles, on SQLite or, with ``--database postgresql``, in
+a database of their own on a throwaway PostgreSQL cluster) and a gunicorn with the
+project's gunicorn.conf.py, front cache off; then wrk asks each page of the cold-page set of
+both servers in turn, several rounds, so that the machine's drift touches both alike. The
+section it writes ("## Before and after", "## Before and after (PostgreSQL)") replaces the
+one of the same name in BENCHMARKS.md, and ``make bench`` keeps both.
 """
 
 from __future__ import annotations
@@ -24,11 +25,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import cold  # noqa: E402
+import pg  # noqa: E402
 from serve import serve  # noqa: E402
 
 import servers  # noqa: E402
 
-SECTION = "## Before and after"
+SECTIONS = {"sqlite": "## Before and after", "postgresql": "## Before and after (PostgreSQL)"}
+NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 
 def git(*args: str) -> str:
@@ -49,9 +52,11 @@ def checkout(revision: str, folder: Path) -> Iterator[Path]:
         git("worktree", "remove", "--force", str(tree))
 
 
-def site(code: Path, folder: Path, name: str) -> dict[str, str]:
+def site(code: Path, folder: Path, name: str, database_url: str | None) -> dict[str, str]:
     """A prepared site whose processes run the package under ``code`` (its ``site/``)."""
-    env = servers.site_env(folder / name, PAGE_CACHE_MB="0", PYTHONPATH=str(code / "site"))
+    env = servers.site_env(
+        folder / name, database_url, PAGE_CACHE_MB="0", PYTHONPATH=str(code / "site")
+    )
     servers.prepare_site(env, articles=40)
     return env
 
@@ -79,14 +84,17 @@ def median_of(results: list, field: str) -> float:
     return statistics.median(getattr(result, field) or 0 for result in results)
 
 
-def section(base: str, head: str, found: dict, seconds: int, rounds: int) -> list[str]:
+def section(
+    database: str, base: str, head: str, found: dict, seconds: int, rounds: int
+) -> list[str]:
     """The report's section: each page before and after, and the change."""
     lines = [
-        SECTION,
+        SECTIONS[database],
         "",
         f"Measured by `make bench-compare` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: the code "
         f"at `{base}` (before) and at `{head}` (after), each on a site its own code prepared "
-        "(the demo and 40 articles, SQLite), front cache off, under gunicorn.conf.py; wrk "
+        f"(the demo and 40 articles, {NAMES[database]}), front cache off, under "
+        "gunicorn.conf.py; wrk "
         f"(-c50 -d{seconds}s) on each page of both servers in turn, {rounds} rounds, medians.",
         "",
         "| page | before: req/s | after: req/s | after / before | before: CPU per request "
@@ -107,29 +115,43 @@ def section(base: str, head: str, found: dict, seconds: int, rounds: int) -> lis
 def replace_section(report: Path, lines: list[str]) -> None:
     """Put ``lines`` in place of the report's section of the same name (or at its end)."""
     text = report.read_text() if report.exists() else "# Benchmarks\n"
-    kept = without_section(text).rstrip("\n")
-    report.write_text(kept + "\n\n" + "\n".join(lines) + "\n")
+    start, end = bounds(text, lines[0])
+    if start >= 0:
+        text = text[:start] + text[end:]
+    report.write_text(text.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n")
 
 
-def without_section(text: str) -> str:
-    """``text`` without its before-and-after section."""
-    start = text.find(SECTION)
+def bounds(text: str, title: str) -> tuple[int, int]:
+    """Where the section headed by exactly ``title`` starts and ends in ``text`` (-1 if none)."""
+    start = text.find(f"\n{title}\n")
     if start < 0:
-        return text
-    end = text.find("\n## ", start + len(SECTION))
-    return text[:start] + (text[end + 1 :] if end >= 0 else "")
+        return -1, -1
+    end = text.find("\n## ", start + len(title) + 1)
+    return start + 1, (end + 1 if end >= 0 else len(text))
 
 
 def kept_section(report: Path) -> list[str]:
-    """The before-and-after section of an existing report (for ``make bench`` to keep)."""
+    """The before-and-after sections of an existing report (for ``make bench`` to keep)."""
     if not report.exists():
         return []
-    text = report.read_text()
-    start = text.find(SECTION)
-    if start < 0:
-        return []
-    end = text.find("\n## ", start + len(SECTION))
-    return text[start : end if end >= 0 else len(text)].rstrip("\n").splitlines()
+    text, lines = report.read_text(), []
+    for title in SECTIONS.values():
+        start, end = bounds(text, title)
+        if start >= 0:
+            lines += ([""] if lines else []) + text[start:end].rstrip("\n").splitlines()
+    return lines
+
+
+@contextlib.contextmanager
+def databases(args) -> Iterator[dict[str, str | None]]:
+    """Each side's database URL: SQLite in its instance folder, or a PostgreSQL database."""
+    if args.database == "sqlite":
+        yield {"before": None, "after": None}
+        return
+    with pg.cluster() as cluster:
+        if cluster is None:
+            raise SystemExit("PostgreSQL is not installed (Debian package postgresql)")
+        yield {side: cluster.create_database(side) for side in ("before", "after")}
 
 
 def main() -> int:
@@ -139,14 +161,18 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=3, help="length of each wrk run")
     parser.add_argument("--rounds", type=int, default=3, help="runs of each page on each")
     parser.add_argument("--output", default=str(ROOT / "BENCHMARKS.md"), help="the report")
+    parser.add_argument("--database", choices=sorted(SECTIONS), default="sqlite")
     args = parser.parse_args()
     base, head = git("rev-parse", "--short", args.base), git("rev-parse", "--short", "HEAD")
-    with tempfile.TemporaryDirectory(prefix="eurobrew-compare-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="eurobrew-compare-") as tmp, databases(args) as urls:
         folder = Path(tmp)
         with checkout(args.base, folder) as tree:
-            envs = {"before": site(tree, folder, "before"), "after": site(ROOT, folder, "after")}
+            envs = {
+                "before": site(tree, folder, "before", urls["before"]),
+                "after": site(ROOT, folder, "after", urls["after"]),
+            }
             found = measure(envs, folder, args.seconds, args.rounds)
-    lines = section(base, head, found, args.seconds, args.rounds)
+    lines = section(args.database, base, head, found, args.seconds, args.rounds)
     replace_section(Path(args.output), lines)
     print("\n".join(lines))
     return 0
