@@ -58,6 +58,12 @@ def stamp_reads(monkeypatch):
     return reads
 
 
+def seed_translation() -> ArticleTranslation:
+    """The English seed article's translation, in the session of the app context."""
+    query = select(ArticleTranslation).where(ArticleTranslation.lang == "en")
+    return db.session.scalars(query).one()
+
+
 def edit_in_another_process(app, title: str) -> None:
     env = dict(os.environ, PYTHONPATH=str(PROJECT_ROOT / "site"))
     url = app.config["SQLALCHEMY_DATABASE_URI"]
@@ -74,8 +80,7 @@ def test_the_stamp_is_read_once_while_nothing_changes(client, stamp_reads):
 def test_an_edit_in_this_process_shows_on_the_next_page(client, demo_app, stamp_reads):
     before = client.get(SEED_EN)
     with demo_app.app_context():
-        query = select(ArticleTranslation).where(ArticleTranslation.lang == "en")
-        db.session.scalars(query).one().title = "Japan offers to buy US chips"
+        seed_translation().title = "Japan offers to buy US chips"
         db.session.commit()
     after = client.get(SEED_EN, headers={"If-None-Match": before.headers["ETag"]})
     assert after.status_code == 200
@@ -99,8 +104,7 @@ def test_an_edit_in_another_process_shows_on_the_next_page(client, demo_app, sta
 def test_a_failed_edit_changes_nothing(client, demo_app, stamp_reads):
     before = client.get(SEED_EN)
     with demo_app.app_context():
-        query = select(ArticleTranslation).where(ArticleTranslation.lang == "en")
-        db.session.scalars(query).one().title = "Never saved"
+        seed_translation().title = "Never saved"
         db.session.flush()  # the version is bumped in the transaction...
         db.session.rollback()  # ...which is then given up
     again = client.get(SEED_EN, headers={"If-None-Match": before.headers["ETag"]})

@@ -41,19 +41,21 @@ def bump_content_version(session: Session) -> None:
     """Count one more content change, inside the caller's transaction.
 
     The update is atomic, so two admins saving at once both count; the row is created on
-    first use so an empty database needs no seeding.
+    first use so an empty database needs no seeding. Workers learn of it when it commits
+    (``models/changes.py``).
     """
     table = SiteState.__table__
-    result = session.connection().execute(
+    connection = session.connection()
+    result = connection.execute(
         update(table)
         .where(table.c.id == STATE_ID)
         .values(content_version=table.c.content_version + 1, changed_at=utcnow())
     )
     if result.rowcount == 0:
         session.add(SiteState(id=STATE_ID, content_version=2, changed_at=utcnow()))
-    if session.get_bind().dialect.name == "postgresql":
+    if connection.dialect.name == "postgresql":
         # Delivered to every listening worker when (and only if) this transaction commits.
-        session.connection().execute(select(func.pg_notify(CHANGES_CHANNEL, "")))
+        connection.execute(select(func.pg_notify(CHANGES_CHANNEL, "")))
     session.info[BUMPED_KEY] = True
 
 
