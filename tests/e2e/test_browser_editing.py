@@ -66,10 +66,12 @@ def test_a_slovak_only_edit_previews_with_the_photo_and_leaves_english_alone(
     expect(page.locator(".flash-success")).to_contain_text("The article was saved.")
 
     # The newest revision changed the Slovak text and nothing in English.
+    # Each step waits for its page: reading the list at once may read the page before it.
     page.get_by_role("link", name="History").click()
+    page.wait_for_url(re.compile(r"/admin/history/article/1$"))
     page.locator("table a").first.click()
-    changed = page.locator("dl.changes dt").all_inner_texts()
-    assert changed == ["Text (Slovak)"], changed
+    page.wait_for_url(re.compile(r"/admin/history/article/1/\d+$"))
+    expect(page.locator("dl.changes dt")).to_have_text(["Text (Slovak)"])
     expect(page.locator("dl.changes dd ins")).to_contain_text("pivovarníckych")
 
     assert english_text(page) == english_before
