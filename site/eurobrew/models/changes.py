@@ -84,8 +84,12 @@ class ChangeWatch:
 
     @staticmethod
     def _drain(connection) -> bool:
-        """Whether notifications had come (received now or during earlier statements)."""
-        return any(True for _ in connection.dbapi_connection.notifies(timeout=0))
+        """Whether notifications had come (received now or during earlier statements).
+
+        Every one is read, so that a burst of edits costs one more read of the stamp, not one
+        per notification.
+        """
+        return bool(list(connection.dbapi_connection.notifies(timeout=0)))
 
     @staticmethod
     def _data_version(connection) -> int:
