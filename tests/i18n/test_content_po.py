@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from sqlalchemy import select
 
@@ -215,6 +217,7 @@ def test_a_broken_file_and_an_unknown_path_are_refused(demo_app, site, tmp_path)
     broken = data.replace(b'msgstr "Article 500"', b'msgstr "Article 500')
     result = import_file(demo_app, tmp_path, broken, "--apply")
     assert result.exit_code != 0 and "is not a quoted string" in result.stderr
+    assert gc.isenabled()  # the import paused the collector for its bulk work only
     unknown = data.replace(b'msgctxt "page/about/title"', b'msgctxt "page/nowhere/title"')
     result = import_file(demo_app, tmp_path, unknown, "--apply")
     assert result.exit_code != 0

@@ -16,6 +16,7 @@ from ..files import atomic_write
 from ..i18n import LANGUAGES
 from ..models.recording import EditConflict
 from ..models.search import settle_index
+from ..ops.batch import cycle_collection_paused
 from .apply import apply_plan
 from .export import export_content
 from .outcome import Plan
@@ -41,7 +42,7 @@ SHOWN = 60  # characters of a text in the summary
 def export_content_command(lang: str, only: str | None, output: Path | None) -> None:
     """Write the content to translate into LANG (sk, en) as one .po file."""
     # Addresses are built from SITE_URL, as in any request.
-    with current_app.test_request_context("/"), force_locale("en"):
+    with current_app.test_request_context("/"), force_locale("en"), cycle_collection_paused():
         if output is None:
             handle = io.BytesIO()
             count = export_content(lang, handle, only)
@@ -84,7 +85,7 @@ def describe_plan(plan: Plan) -> list[str]:
 )
 def import_content_command(file: Path, apply_: bool, user: str) -> None:
     """Check a translated .po file of the content and show what it changes; --apply saves it."""
-    with current_app.test_request_context("/"), force_locale("en"):
+    with current_app.test_request_context("/"), force_locale("en"), cycle_collection_paused():
         plan = make_plan(file.read_bytes())
         for problem in plan.problems:
             click.echo(str(problem), err=True)
