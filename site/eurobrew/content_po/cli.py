@@ -16,8 +16,8 @@ from ..files import atomic_write
 from ..i18n import LANGUAGES
 from ..models.recording import EditConflict
 from ..models.search import settle_index
-from ..ops.batch import cycle_collection_paused
 from .apply import apply_plan
+from .batch import cycle_collection_paused
 from .export import export_content
 from .outcome import Plan
 from .plan import make_plan
