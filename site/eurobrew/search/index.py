@@ -184,9 +184,10 @@ def write_touched(session: Session) -> None:
 def index_languages(session: Session, kind: str, texts: set[tuple[int, str]]) -> None:
     """Write the index rows of these (item id, language) texts anew: an edit of one
     language leaves the others' rows alone."""
-    translation, link, rows_of = {
-        "article": (ArticleTranslation, "article_id", article_rows),
-        "page": (PageTranslation, "page_id", page_rows),
+    # Plain rows, as for a whole item: an import's 100,000 texts are not loaded as entities.
+    translation, link, texts_query, rows_of = {
+        "article": (ArticleTranslation, "article_id", _ARTICLE_TEXTS, article_rows),
+        "page": (PageTranslation, "page_id", _PAGE_TEXTS, page_rows),
     }[kind]
     by_language: dict[str, list[int]] = {}
     for item_id, lang in texts:
@@ -198,7 +199,7 @@ def index_languages(session: Session, kind: str, texts: set[tuple[int, str]]) ->
             documents = getattr(SearchDocument, link).in_(chunk), SearchDocument.lang == lang
             session.execute(delete(SearchDocument).where(*documents))
             texts_now = getattr(translation, link).in_(chunk), translation.lang == lang
-            store(session, *rows_of(session.scalars(select(translation).where(*texts_now)).all()))
+            store(session, *rows_of(session.execute(texts_query.where(*texts_now)).all()))
 
 
 def forget_touched(session: Session, previous_transaction=None) -> None:
