@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 
 import pytest
+from babel.messages.pofile import escape
 from sqlalchemy import select
 
 from eurobrew.content_po.blocks import join, split
@@ -225,6 +226,24 @@ def test_a_broken_file_and_an_unknown_path_are_refused(demo_app, site, tmp_path)
     odd = data.replace(b'msgctxt "page/about/title"', b'msgctxt "page/about/subtitle"')
     result = import_file(demo_app, tmp_path, odd, "--apply")
     assert "page/about/subtitle: This site has no such text (unknown msgctxt)." in result.stderr
+
+
+def test_a_text_given_twice_is_refused_by_msgfmt(demo_app, site, tmp_path):
+    # Babel's reader keeps one of the two translations without a word; msgfmt, run beside
+    # it, says where the second one is, and nothing is imported.
+    if msgfmt_check(b"", tmp_path).returncode is None:
+        tool_missing("msgfmt")
+    path = f"article/{site['article']}/title"
+    once = edited(export(demo_app, "en"), {path: "Article 500, first"})
+    source = escape(entry(once, path).id)
+    twice = once + f'\nmsgctxt "{path}"\nmsgid {source}\nmsgstr "Article 500, second"\n'.encode()
+    with demo_app.app_context():
+        before = site_texts()
+    result = import_file(demo_app, tmp_path, twice, "--apply")
+    assert result.exit_code != 0
+    assert "duplicate message definition" in result.stderr
+    with demo_app.app_context():
+        assert site_texts() == before
 
 
 def test_a_stale_entry_is_skipped_with_its_reason(demo_app, site, tmp_path):

@@ -91,8 +91,8 @@ def import_content_command(file: Path, apply_: bool, user: str) -> None:
             click.echo(str(problem), err=True)
         if plan.problems:
             raise SystemExit(f"{len(plan.problems)} problem(s): nothing imported.")
-        for line in describe_plan(plan):
-            click.echo(line)
+        # One write: click flushes after each echo, and an import may list 100,000 changes.
+        click.echo("\n".join(describe_plan(plan)))
         if not apply_:
             click.echo("Nothing written yet: run again with --apply to save these changes.")
             return

@@ -105,27 +105,38 @@ def msgfmt_available() -> bool:
     return shutil.which("msgfmt") is not None
 
 
-def msgfmt_problems(path: Path) -> list[Problem]:
-    """GNU ``msgfmt --check`` on one catalog (format strings, header, plural forms)."""
+def start_msgfmt(path: Path) -> subprocess.Popen:
+    """GNU ``msgfmt --check`` on one catalog, started in the background; its problems come
+    from ``msgfmt_outcome``. A large file's check can so run beside other work on it."""
     msgfmt = shutil.which("msgfmt")
     if msgfmt is None:
         raise FileNotFoundError("msgfmt (GNU gettext) is not installed")
-    result = subprocess.run(  # noqa: S603 - fixed arguments, no shell
+    return subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
         [msgfmt, "--check", "-o", os.devnull, str(path)],
-        capture_output=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         text=True,
-        check=False,
     )
-    if result.returncode == 0:
+
+
+def msgfmt_outcome(path: Path, running: subprocess.Popen) -> list[Problem]:
+    """What the ``msgfmt --check`` that ``start_msgfmt`` began on ``path`` found."""
+    stderr = running.communicate()[1]
+    if running.returncode == 0:
         return []
     name = relative(path)
-    said = [line for line in result.stderr.splitlines() if line.strip()]
+    said = [line for line in stderr.splitlines() if line.strip()]
     located = msgfmt_lines(said)
     if located:
         return [Problem(name, "", f"msgfmt --check: {what}", line) for line, what in located]
     return [Problem(name, "", f"msgfmt --check: {line}") for line in said] or [
-        Problem(name, "", f"msgfmt --check failed with status {result.returncode}")
+        Problem(name, "", f"msgfmt --check failed with status {running.returncode}")
     ]
+
+
+def msgfmt_problems(path: Path) -> list[Problem]:
+    """GNU ``msgfmt --check`` on one catalog (format strings, header, plural forms)."""
+    return msgfmt_outcome(path, start_msgfmt(path))
 
 
 def msgfmt_lines(said: list[str]) -> list[tuple[int, str]]:
