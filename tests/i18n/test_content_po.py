@@ -6,13 +6,16 @@ import gc
 
 import pytest
 from babel.messages.pofile import escape
-from sqlalchemy import select
+from flask_babel import force_locale
+from sqlalchemy import select, update
 
+from eurobrew.content_po.apply import apply_plan
 from eurobrew.content_po.blocks import join, split
+from eurobrew.content_po.plan import make_plan
 from eurobrew.extensions import db
 from eurobrew.models import Article, ArticleTranslation, Image, ImageText
-from eurobrew.models.recording import commit_revision, ensure_baseline
-from eurobrew.models.revisions import RevisionAction
+from eurobrew.models.recording import EditConflict, commit_revision, ensure_baseline
+from eurobrew.models.revisions import RevisionAction, revisions_of
 from eurobrew.models.snapshots import article_snapshot
 from support import SITE_URL, tool_missing
 from support.builders import add_article
@@ -272,6 +275,40 @@ def test_an_admin_edit_after_the_export_is_a_conflict(demo_app, site, tmp_path):
     with demo_app.app_context():
         title = db.session.get(Article, site["article"]).translation("en").title
     assert title == "Article 500 as the admin wrote it"
+
+
+def test_an_import_counts_each_version_once_with_its_editor(demo_app, site, tmp_path):
+    data = export(demo_app, "en")
+    article = f"article/{site['article']}"
+    with demo_app.app_context():
+        version = db.session.get(Article, site["article"]).version
+    translated = edited(data, {f"{article}/title": "A good barley harvest"})
+    result = import_file(demo_app, tmp_path, translated, "--apply", "--user", "jana")
+    assert result.exit_code == 0, result.output + result.stderr
+    with demo_app.app_context():
+        saved = db.session.get(Article, site["article"])
+        newest = max(revisions_of("article", saved.id), key=lambda r: r.number)
+        assert (saved.version, saved.updated_by) == (version + 1, "jana")
+        assert (newest.version, newest.created_by) == (saved.version, "jana")
+
+
+def test_an_item_changed_while_the_import_writes_is_a_conflict(demo_app, site, tmp_path):
+    data = export(demo_app, "en")
+    article = f"article/{site['article']}"
+    translated = edited(data, {f"{article}/title": "A good barley harvest"})
+    with demo_app.test_request_context("/"), force_locale("en"):
+        plan = make_plan(translated)
+        loaded = db.session.get(Article, site["article"])  # as the import reads it
+        title = loaded.translation("en").title
+        # Another save lands between the import's read and its write (the row changes,
+        # the article the import holds does not).
+        table = Article.__table__
+        db.session.execute(
+            update(table).where(table.c.id == loaded.id).values(version=table.c.version + 1)
+        )
+        with pytest.raises(EditConflict):
+            apply_plan(plan, "jana")
+        assert db.session.get(Article, site["article"]).translation("en").title == title
 
 
 def test_outdated_translations_are_fuzzy_with_the_previous_source(demo_app, site, tmp_path):

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..extensions import db
@@ -127,9 +128,37 @@ def _changed_items(plan: Plan, username: str) -> list[tuple[str, list]]:
         with db.session.no_autoflush:
             for item, change in zip(items, changes, strict=True):
                 _write(kind, item, plan.lang, change.after, slugs)
-                item.updated_by, item.updated_at = username, utcnow()
+            if kind in CHILDREN:
+                _count_versions(kind, items, username)
+            else:
+                for item in items:
+                    item.updated_by, item.updated_at = username, utcnow()
         written.append((kind, items))
     return written
+
+
+def _count_versions(kind: str, items: list, username: str) -> None:
+    """Count up each item's version, with who changed it and when, in one executemany
+    statement; raise EditConflict when one's version moved since it was read.
+
+    The items' texts are in their children's rows, so their own rows change only here.
+    SQLAlchemy's version counter would send one UPDATE per item (it checks each row's
+    count, which rules out executemany): 100,000 statements for as many articles.
+    """
+    table = RECORDED[kind].model.__table__
+    now = utcnow()
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("item_id"), table.c.version == bindparam("read"))
+        .values(version=table.c.version + 1, updated_by=username, updated_at=now)
+    )
+    rows = [{"item_id": item.id, "read": item.version} for item in items]
+    if db.session.execute(statement, rows).rowcount != len(items):
+        raise EditConflict(kind)
+    for item in items:
+        set_committed_value(item, "version", item.version + 1)
+        set_committed_value(item, "updated_by", username)
+        set_committed_value(item, "updated_at", now)
 
 
 def apply_plan(plan: Plan, username: str) -> int:
