@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import secrets
+import shutil
+import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +35,25 @@ class Database:
             return self.cluster.create_database(name)
         (self.folder / name).mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{self.folder / name / 'data.sqlite3'}"
+
+    def copy(self, instance: Instance, name: str) -> Instance:
+        """A copy of ``instance`` called ``name``: its database and instance folder, while
+        no server of it runs."""
+        if self.cluster:
+            url = self.cluster.create_database(name, template=instance.url.rsplit("/", 1)[1])
+        else:
+            url = self.url(name)
+            source = sqlite3.connect(instance.url.removeprefix("sqlite:///"))
+            target = sqlite3.connect(url.removeprefix("sqlite:///"))
+            try:
+                source.backup(target)
+            finally:
+                source.close()
+                target.close()
+        folder = self.folder / name / "instance"
+        shutil.copytree(instance.env["INSTANCE_PATH"], folder)
+        env = dict(instance.env, INSTANCE_PATH=str(folder), DATABASE_URL=url)
+        return Instance(env, url, instance.admin)
 
 
 @dataclass

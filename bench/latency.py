@@ -77,34 +77,70 @@ def admin_urls(articles: int, per_page: int = 20) -> dict[str, str]:
     }
 
 
-def timed(get: Callable[[str], int], paths: list[str]) -> Timing:
-    """Ask for each path in turn; the median and p95 seconds (every answer must be 200)."""
-    times = []
-    for path in paths:
-        started = time.perf_counter()
-        status = get(path)
-        times.append(time.perf_counter() - started)
-        if status != 200:
-            raise RuntimeError(f"GET {path}: {status}")
-    times.sort()
+@dataclass
+class Site:
+    """A server to measure, the site it serves and its articles not asked for yet."""
+
+    base: str
+    instance: Instance
+    unseen: Unseen
+
+
+def _time(get: Callable[[str], int], path: str) -> float:
+    started = time.perf_counter()
+    status = get(path)
+    elapsed = time.perf_counter() - started
+    if status != 200:
+        raise RuntimeError(f"GET {path}: {status}")
+    return elapsed
+
+
+def _timing(times: list[float]) -> Timing:
+    times = sorted(times)
     return Timing(statistics.median(times), times[max(0, round(len(times) * 0.95) - 1)])
 
 
-def measure(base: str, instance: Instance, unseen: Unseen, samples: int) -> dict[str, Timing]:
-    """Every URL of the set on the server at ``base``, by name."""
-    articles = instance.articles()
-    admin = AdminSession(base)
-    admin.login(*instance.admin)
+Plan = dict[str, tuple[Callable[[str], int], Callable[[int], list[str]]]]
+
+
+def _plan(site: Site) -> Plan:
+    """By URL name: how to ask (public or logged in), and the paths of ``n`` requests."""
+    articles = site.instance.articles()
+    admin = AdminSession(site.base)
+    admin.login(*site.instance.admin)
 
     def public(path: str) -> int:
-        return fetch(base + path, timeout=60).status
+        return fetch(site.base + path, timeout=60).status
 
     def logged_in(path: str) -> int:
         return admin.get(path).status
 
-    timings = {NEVER_SEEN: timed(public, unseen.take(samples))}
+    plan: Plan = {NEVER_SEEN: (public, site.unseen.take)}
     for urls, get in ((public_urls(articles), public), (admin_urls(articles), logged_in)):
         for name, path in urls.items():
-            timed(get, [path] * WARM_UP)
-            timings[name] = timed(get, [path] * samples)
-    return timings
+            plan[name] = (get, lambda count, path=path: [path] * count)
+    return plan
+
+
+def measure(sites: list[Site], samples: int) -> list[dict[str, Timing]]:
+    """Every URL of the set on each site, by name (one dict per site, in order).
+
+    With several sites the requests alternate: each request to the first is followed by the
+    same URL's request to the next, so that a machine slowing down or speeding up during
+    the measurement weighs on every site alike. Every answer must be 200.
+    """
+    plans = [_plan(site) for site in sites]
+    found: list[dict[str, Timing]] = [{} for _ in sites]
+    for name in plans[0]:
+        if name != NEVER_SEEN:  # a never-seen article is new at every request
+            for get, paths in (plan[name] for plan in plans):
+                for path in paths(WARM_UP):
+                    _time(get, path)
+        series = [plan[name][1](samples) for plan in plans]
+        times: list[list[float]] = [[] for _ in sites]
+        for paths in zip(*series, strict=False):
+            for index, path in enumerate(paths):
+                times[index].append(_time(plans[index][name][0], path))
+        for index, measured in enumerate(times):
+            found[index][name] = _timing(measured)
+    return found

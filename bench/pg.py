@@ -52,9 +52,12 @@ class Cluster:
         log = str(self.folder / "log")
         self.run("pg_ctl", "-D", data, "-l", log, "-w", "-o", options, "start")
 
-    def create_database(self, name: str) -> str:
-        """Create database ``name``; its SQLAlchemy URL."""
-        self.run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", name)
+    def create_database(self, name: str, template: str = "") -> str:
+        """Create database ``name`` (a copy of database ``template`` if given, which no one
+        may be connected to); its SQLAlchemy URL."""
+        copied = ("--template", template) if template else ()
+        self.run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
+                 *copied, name)  # fmt: skip
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{name}"
 
     def remove(self) -> None:
