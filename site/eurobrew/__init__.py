@@ -82,7 +82,7 @@ def register_extensions(app: Flask) -> None:
     from .extensions import babel, csrf, db, login_manager, migrate
     from .i18n.locale import babel_locale
     from .ops import database, logs
-    from .web import limits, routing, sessions
+    from .web import limits, routing, sessions, trimmed_hooks
 
     logs.init_app(app)
     db.init_app(app)
@@ -95,6 +95,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     login_manager.init_app(app)
     sessions.remember_cookie_only_with_a_session(app, login_manager)
+    trimmed_hooks.check_csrf_only_on_unsafe_methods(app)
     access.init_app(app)
 
 
@@ -125,7 +126,7 @@ def register_template_helpers(app: Flask) -> None:
     """Filters for bodies and dates, and the page frame's context."""
     from .i18n.locale import format_day
     from .markup import excerpt, render_markdown
-    from .web import assets, conditional, front_cache, layout
+    from .web import assets, conditional, front_cache, layout, trimmed_hooks
 
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["excerpt"] = excerpt
@@ -134,6 +135,7 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.lstrip_blocks = True
     layout.init_app(app)
     assets.init_app(app)
+    trimmed_hooks.one_context_processor_pass(app)  # every blueprint and processor is in
     if not app.debug:  # in development every change must show at once
         conditional.init_app(app)
         front_cache.init_app(app)

@@ -1,7 +1,7 @@
 """Extension objects, created unbound; the application factory binds them."""
 
 from babel import support
-from flask import current_app
+from flask import current_app, g, has_app_context
 from flask_babel import Babel, Domain, get_locale
 from flask_login import LoginManager
 from flask_migrate import Migrate
@@ -43,9 +43,26 @@ class AppDomain(Domain):
     def get_translations(self):
         """The current locale's catalog; a damaged .mo gives the source texts, not a crash.
 
-        The visitor then reads the English interface rather than an error page, and the
-        server's log says which catalog to rebuild (make translations).
+        A loaded catalog is found by the locale Flask-Babel would pick (one forced by
+        ``force_locale``, else the selector's), without its three lookups of ``g`` per
+        step: every page asks for it. The visitor of a damaged catalog reads the English
+        interface rather than an error page, and the server's log says which catalog to
+        rebuild (make translations).
         """
+        if has_app_context():
+            babel_state = vars(g._get_current_object()).get("_flask_babel")
+            locale = getattr(babel_state, "babel_locale", None)
+            if locale is None:
+                selector = current_app.extensions["babel"].locale_selector
+                locale = selector() if selector is not None else None
+            if locale is not None:
+                key = (str(locale), self.domain[0])
+                loaded = self.get_translations_cache(None).get(key)
+                if loaded is not None:
+                    return loaded
+        return self._load_translations()
+
+    def _load_translations(self):
         try:
             return super().get_translations()
         except Exception as error:  # noqa: BLE001 - any parse failure of a damaged file
@@ -54,6 +71,11 @@ class AppDomain(Domain):
             fallback = support.NullTranslations()
             self.get_translations_cache(None)[locale, self.domain[0]] = fallback
             return fallback
+
+
+def page_translations():
+    """The catalog of the page being built (the default domain's, for its locale)."""
+    return babel.domain_instance.get_translations()
 
 
 class SiteBabel(Babel):

@@ -12,10 +12,9 @@ import threading
 from pathlib import Path
 
 from flask import Flask, current_app
-from flask_babel import get_translations
 from jinja2 import pass_context
 
-from ..extensions import TRANSLATIONS_CACHE
+from ..extensions import TRANSLATIONS_CACHE, page_translations
 from . import catalogs, checks, compiling
 
 # The problems follow on lines of their own, so that each starts with its file:line.
@@ -94,7 +93,7 @@ def page_catalog(context):
     """The catalog of the render ``context``: the one looked up for the page, else the
     request's (a macro imported without the page's context, a template rendered directly)."""
     catalog = context.get("page_catalog")
-    return catalog if catalog is not None else get_translations()
+    return catalog if catalog is not None else page_translations()
 
 
 @pass_context
@@ -130,7 +129,7 @@ def install_template_gettext(app: Flask) -> None:
         pgettext=template_pgettext,
         npgettext=template_npgettext,
     )
-    app.context_processor(lambda: {"page_catalog": get_translations()})
+    app.context_processor(lambda: {"page_catalog": page_translations()})
 
 
 def init_app(app: Flask) -> None:

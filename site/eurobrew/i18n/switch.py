@@ -8,6 +8,7 @@ from flask import g, url_for
 from flask_babel import force_locale, gettext
 from markupsafe import Markup, escape
 
+from ..extensions import page_translations
 from . import LANGUAGE_NAMES, LANGUAGES
 from .locale import current_language
 
@@ -71,7 +72,7 @@ def language_switch_nav() -> Markup:
     """
     # Translators: names the language switch for screen readers (the noun: the choice of
     # language).
-    label = escape(gettext("Language"))
+    label = escape(page_translations().ugettext("Language"))
     items = "".join(_switch_item(link) for link in language_switch())
     nav = f'<nav class="language-switch" aria-label="{label}">\n      <ul>\n{items}'
     return Markup(nav + "      </ul>\n    </nav>")  # noqa: S704 - every value is escaped

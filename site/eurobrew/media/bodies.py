@@ -50,6 +50,9 @@ def render_body(item, lang: str, first_is_top: bool = False) -> Markup:
 
 def render_feed_body(text: str, lang: str) -> str:
     """A body for a feed reader: images as one plain ``<img>`` with an absolute address."""
+    html = fill_contact_data(str(render_markdown(text)), lang)
+    if MARK_START not in html:
+        return html  # no image: the library is not looked up (twenty bodies a feed)
     images = library_images()
 
     def place(match: re.Match) -> str:
@@ -62,4 +65,4 @@ def render_feed_body(text: str, lang: str) -> str:
         alt = escape(alt_text(image, lang))
         return f'<img src="{src}" alt="{alt}" width="{image.width}" height="{image.height}">'
 
-    return _INLINE.sub(place, fill_contact_data(str(render_markdown(text)), lang))
+    return _INLINE.sub(place, html)

@@ -13,6 +13,7 @@ from ..markup import excerpt
 from ..media.bodies import render_feed_body
 from ..models.base import utcnow
 from ..web.layout import company_contact
+from ..web.memo import memoize_per_content
 from . import bp
 from .addresses import article_urls
 from .dates import iso_utc, published_datetime, site_zone
@@ -24,9 +25,13 @@ XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"
 
 
 def feed_title(lang: str) -> str:
-    """The feed's name in ``lang``, as readers list it."""
-    with force_locale(lang):
-        return gettext("Euro-Brew news")
+    """The feed's name in ``lang``, as readers list it (looked up once per content version)."""
+
+    def translated() -> str:
+        with force_locale(lang):
+            return gettext("Euro-Brew news")
+
+    return memoize_per_content(("feed_title", lang), translated)
 
 
 def element(tag: str, text: str | None = None, **attrs: str) -> str:

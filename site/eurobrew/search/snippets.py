@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from markupsafe import Markup, escape
@@ -19,7 +18,7 @@ def query_terms(query: Query, lang: str) -> set[str]:
     return {t for word in query.typed_words for t in alternatives(word, (lang,))}
 
 
-def marked(text: str, is_wanted: Callable[[re.Match], bool], limit: int | None = None) -> Markup:
+def marked(text: str, is_wanted: Callable[[str], bool], limit: int | None = None) -> Markup:
     """``text`` (plain) with its matching words marked; cut to about ``limit`` words around
     the first match when a limit is given.
 
@@ -49,31 +48,30 @@ def _shown_words(text: str, is_wanted, limit: int | None) -> tuple[list, list, i
     """The words read (one past the last shown when there are more), whether each is
     wanted, and the indexes of the first and last shown: about ``limit`` words from a
     little before the first match."""
-    spans, verdicts, first_hit, stop = [], [], None, None
+    spans, verdicts, stop = [], [], None
     for match in WORD.finditer(text):
         spans.append(match)
         if stop is not None and len(spans) > stop:
             break  # one word past the snippet: the text goes on
-        verdicts.append(is_wanted(match))
-        if limit is not None and first_hit is None and verdicts[-1]:
-            first_hit = len(spans) - 1
-            stop = max(0, first_hit - CONTEXT_BEFORE) + limit
+        wanted = is_wanted(match.group())
+        verdicts.append(wanted)
+        if wanted and stop is None and limit is not None:
+            stop = max(0, len(spans) - 1 - CONTEXT_BEFORE) + limit
     if limit is None or len(spans) <= limit:
         return spans, verdicts, 0, len(spans) - 1
-    first = max(0, (first_hit or 0) - CONTEXT_BEFORE)
+    first = 0 if stop is None else stop - limit
     return spans, verdicts, first, min(len(spans), first + limit) - 1
 
 
-def wanted_words(query: Query, lang: str) -> Callable[[re.Match], bool]:
-    """A test of whether a matched word has a term the query wants, each word looked up
+def wanted_words(query: Query, lang: str) -> Callable[[str], bool]:
+    """A test of whether a word of a text has a term the query wants, each word looked up
     once."""
     wanted, verdicts = query_terms(query, lang), {}
 
-    def is_wanted(match: re.Match) -> bool:
-        word = match.group().lower()
-        verdict = verdicts.get(word)
-        if verdict is None:
-            verdict = verdicts[word] = not wanted.isdisjoint(terms_of(word, lang))
-        return verdict
+    def is_wanted(word: str) -> bool:
+        known = verdicts.get(word)  # by the word as written: no lower() for a known one
+        if known is None:
+            known = verdicts[word] = not wanted.isdisjoint(terms_of(word.lower(), lang))
+        return known
 
     return is_wanted

@@ -24,6 +24,15 @@ class LazyCookieSessionInterface(SecureCookieSessionInterface):
         g.opened_session = session
         return session
 
+    def get_signing_serializer(self, app):
+        """The stock serializer, made once per set of keys rather than per request."""
+        keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
+        kept = self.__dict__.setdefault("_serializers", {})
+        if keys not in kept:
+            kept.clear()  # a changed key: the old serializer must not sign any more
+            kept[keys] = super().get_signing_serializer(app)
+        return kept[keys]
+
     def save_session(self, app, session, response):
         """Nothing to send for an empty session nobody touched; otherwise the stock saving."""
         if session or session.accessed or session.modified:
