@@ -1,12 +1,16 @@
 """Every public page type with the front cache off, beside Fortunes on the same database.
 
 Fortunes (fortunes.py) is what Flask, SQLAlchemy's ORM and Jinja cost for one small query
-and template; a cold page is held to a share of it and of hello-world.
+and template; a cold page is held to a share of it and of hello-world. The three run side
+by side, and each page's wrk run follows one of hello-world and one of Fortunes: its ratios
+are to those, so that the machine's speed drifting over the section does not count.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import statistics
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,39 +45,97 @@ PAGES = {
 FORTUNES_GOAL, HELLO_GOAL = 0.75, 0.30
 
 
+ROUNDS = 3  # each page's triple of runs, repeated: its ratios are the medians
+
+
+def run_seconds(cold_seconds: int) -> int:
+    """How long each of a round's wrk runs lasts: half the cold runs' usual length."""
+    return max(2, cold_seconds // 2)
+
+
+@dataclass
+class Beside:
+    """A page's wrk runs, each with the hello-world and Fortunes runs just before it."""
+
+    page: list[Result]
+    hello: list[Result]
+    fortunes: list[Result]
+
+    @property
+    def to_fortunes(self) -> float:
+        """The median over the rounds of the page's rate over Fortunes'."""
+        return statistics.median(
+            p.rps / f.rps for p, f in zip(self.page, self.fortunes, strict=True)
+        )
+
+    @property
+    def to_hello(self) -> float:
+        """The median over the rounds of the page's rate over hello-world's."""
+        return statistics.median(p.rps / h.rps for p, h in zip(self.page, self.hello, strict=True))
+
+    def median(self, which: str = "page") -> Result:
+        """The run with the median rate of the page, "hello" or "fortunes"."""
+        runs = sorted(getattr(self, which), key=lambda r: r.rps)
+        return runs[len(runs) // 2]
+
+
 @dataclass
 class ColdRun:
-    """One database's Fortunes and pages."""
+    """One database's pages, each with hello-world and Fortunes beside it."""
 
     kind: str
-    fortunes: Result
-    pages: dict[str, Result]
+    pages: dict[str, Beside]
+
+    def median(self, which: str) -> Result:
+        """The run of hello-world or Fortunes ("hello", "fortunes") with the median rate."""
+        runs = [run for b in self.pages.values() for run in getattr(b, which)]
+        return sorted(runs, key=lambda r: r.rps)[len(runs) // 2]
 
 
-def serve_fortunes(database: datasets.Database, folder: Path, seconds: int, connections: int):
-    """Fortunes under the site's gunicorn config, on a new database of ``database``'s kind."""
+def fortunes_env(database: datasets.Database) -> dict[str, str]:
+    """Fortunes' environment, on a new database of ``database``'s kind."""
     url = database.url("fortunes")
     fortunes.create_table(url)
-    env = dict(os.environ, FORTUNES_DATABASE_URL=url, PYTHONPATH=str(BENCH))
-    log = folder / f"fortunes-{database.kind}.log"
-    with serve(env, (18120, 18130), log, app="fortunes:app", health="/fortunes") as server:
-        server.wrk("warm-up", "/fortunes", 2, connections)
-        return server.wrk(f"Fortunes, {database.kind}", "/fortunes", seconds, connections)
+    return dict(os.environ, FORTUNES_DATABASE_URL=url, PYTHONPATH=str(BENCH))
+
+
+@contextlib.contextmanager
+def side_by_side(database: datasets.Database, instance: datasets.Instance, folder: Path):
+    """hello-world, Fortunes (on a database of ``database``'s kind) and the site, served at
+    once under the site's gunicorn config."""
+    kind = database.kind
+    hello_env = dict(os.environ, PYTHONPATH=str(BENCH))
+    with contextlib.ExitStack() as stack:
+        logs = {name: folder / f"{name}-{kind}.log" for name in ("hello", "fortunes", "cold")}
+        hello = serve(hello_env, (18110, 18120), logs["hello"], "hello:app", "/")
+        fortunes_app = serve(
+            fortunes_env(database), (18120, 18130), logs["fortunes"], "fortunes:app", "/fortunes"
+        )
+        site = serve(instance.env, (18130, 18140), logs["cold"])
+        yield tuple(stack.enter_context(server) for server in (hello, fortunes_app, site))
 
 
 def measure(database: datasets.Database, folder: Path, seconds: int, connections: int) -> ColdRun:
-    """Fortunes, then every page of a small site (the demo and 40 articles), cold."""
-    fortunes_result = serve_fortunes(database, folder, seconds, connections)
+    """Every page of a small site (the demo and 40 articles), cold, each after a run of
+    hello-world and one of Fortunes, in ``ROUNDS`` rounds."""
     instance = datasets.prepare(database, "cold", articles=40)
-    log = folder / f"cold-{database.kind}.log"
-    with serve(instance.env, (18130, 18140), log) as server:
+    pages = {name: Beside([], [], []) for name in PAGES}
+    with side_by_side(database, instance, folder) as (hello, fortunes_app, site):
         for path in PAGES.values():
-            status = fetch(server.base + path).status
+            status = fetch(site.base + path).status
             if status != 200:
                 raise RuntimeError(f"GET {path}: {status}")
-        server.warm_up(list(PAGES.values()), folder / "cold-pages.txt", connections)
-        pages = {name: server.wrk(name, path, seconds, connections) for name, path in PAGES.items()}
-    return ColdRun(database.kind, fortunes_result, pages)
+        site.warm_up(list(PAGES.values()), folder / "cold-pages.txt", connections)
+        hello.wrk("warm-up", "/", 2, connections)
+        fortunes_app.wrk("warm-up", "/fortunes", 2, connections)
+        for _ in range(ROUNDS):
+            for name, path in PAGES.items():
+                beside = pages[name]
+                beside.hello.append(hello.wrk("hello-world", "/", seconds, connections))
+                fortunes_run = fortunes_app.wrk("Fortunes", "/fortunes", seconds, connections)
+                beside.fortunes.append(fortunes_run)
+                beside.page.append(site.wrk(name, path, seconds, connections))
+    return ColdRun(database.kind, pages)
 
 
 def cpu(result: Result) -> str:
@@ -81,22 +143,29 @@ def cpu(result: Result) -> str:
     return "-" if result.cpu_ms is None else f"{result.cpu_ms:.2f} ms"
 
 
-def table(runs: list[ColdRun], hello: Result) -> list[str]:
-    """Pages as rows; per database its rate, the two ratios and the CPU per request."""
+def table(runs: list[ColdRun]) -> list[str]:
+    """Pages as rows; per database its rate, the two ratios (to the runs just before it)
+    and the CPU per request. hello-world's and Fortunes' rows: their median runs."""
     header = ["page"]
     for run in runs:
         header += [f"{run.kind}: req/s", "x Fortunes", "x hello", "p99", "CPU per request"]
-    rows = [["hello-world"] + [f"{hello.rps:,.0f}", "-", "1.00", hello.p99, cpu(hello)] * len(runs)]
-    rows.append(["Fortunes"])
+    rows = [["hello-world (median)"], ["Fortunes (median)"]]
     for run in runs:
-        f = run.fortunes
-        rows[-1] += [f"{f.rps:,.0f}", "1.00", f"{f.rps / hello.rps:.2f}", f.p99, cpu(f)]
+        h, f = run.median("hello"), run.median("fortunes")
+        rows[0] += [f"{h.rps:,.0f}", "-", "1.00", h.p99, cpu(h)]
+        rows[1] += [f"{f.rps:,.0f}", "1.00", f"{f.rps / h.rps:.2f}", f.p99, cpu(f)]
     for name, path in PAGES.items():
         rows.append([f"{name} `{path}`"])
         for run in runs:
-            r = run.pages[name]
-            ratio = r.rps / run.fortunes.rps
-            rows[-1] += [f"{r.rps:,.0f}", f"{ratio:.2f}", f"{r.rps / hello.rps:.2f}", r.p99, cpu(r)]
+            b = run.pages[name]
+            r = b.median()
+            rows[-1] += [
+                f"{r.rps:,.0f}",
+                f"{b.to_fortunes:.2f}",
+                f"{b.to_hello:.2f}",
+                r.p99,
+                cpu(r),
+            ]
     return markdown_table(header, rows)
 
 
@@ -104,16 +173,18 @@ def errors(runs: list[ColdRun]) -> list[str]:
     """wrk's error counts, one line per run that had any."""
     found = []
     for run in runs:
-        for r in [run.fortunes, *run.pages.values()]:
-            if r.errors:
-                found.append(f"- {run.kind}, {r.name}: {r.errors}")
+        for beside in run.pages.values():
+            for r in (*beside.page, *beside.hello, *beside.fortunes):
+                if r.errors:
+                    found.append(f"- {run.kind}, {r.name}: {r.errors}")
     return found
 
 
-def checks(run: ColdRun, hello: Result) -> list[Check]:
-    """Every page >= 0.75 x Fortunes (same database) and >= 0.30 x hello-world."""
-    to_fortunes = {name: r.rps / run.fortunes.rps for name, r in run.pages.items()}
-    to_hello = {name: r.rps / hello.rps for name, r in run.pages.items()}
+def checks(run: ColdRun) -> list[Check]:
+    """Every page >= 0.75 x Fortunes (same database) and >= 0.30 x hello-world, each to the
+    runs measured just before it."""
+    to_fortunes = {name: b.to_fortunes for name, b in run.pages.items()}
+    to_hello = {name: b.to_hello for name, b in run.pages.items()}
     return [
         worst(f"cold page >= 0.75 x Fortunes, {run.kind}", to_fortunes, FORTUNES_GOAL),
         worst(f"cold page >= 0.30 x hello-world, {run.kind}", to_hello, HELLO_GOAL),

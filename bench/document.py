@@ -72,16 +72,22 @@ def cold_section(found: Found, args: argparse.Namespace) -> list[str]:
         "## Cold public pages beside Fortunes, SQLite and PostgreSQL",
         "",
         "Front cache off (`PAGE_CACHE_MB=0`), so Flask renders every request: the demo "
-        f"content and 40 articles, each page under wrk (-d{args.cold_seconds}s) after a "
+        f"content and 40 articles, each page under wrk (-d{cold.run_seconds(args.cold_seconds)}s"
+        f", {cold.ROUNDS} rounds) after a "
         "warm-up in which every worker rendered every page. Fortunes is the TechEmpower "
         "test in Flask (`bench/fortunes.py`: Flask-SQLAlchemy reads 12 rows, one is added, "
         "sorted, and Jinja renders an escaped table) on the same kind of database, served "
-        "like hello-world with the site's gunicorn.conf.py. Targets: every page at least "
+        "like hello-world with the site's gunicorn.conf.py. The three servers run side by "
+        "side; in each round, each page's run follows a run of hello-world and one of "
+        "Fortunes, and its ratios are the medians over the rounds of its rate over those "
+        "two, so that the machine's speed drifting during the section does not count. The "
+        "rows show each page's median run; hello-world's and Fortunes', the median of all "
+        "theirs. Targets: every page at least "
         f"{cold.FORTUNES_GOAL} x Fortunes on the same database and {cold.HELLO_GOAL} x "
         "hello-world. CPU per request: the workers' user and system time "
         "(`/proc/<pid>/stat`) over the run, divided by its requests.",
         "",
-        *cold.table(found.cold, found.hello),
+        *cold.table(found.cold),
     ]
     problems = cold.errors(found.cold)
     return lines + (["", "wrk counted errors:", "", *problems] if problems else [])
@@ -158,7 +164,7 @@ def checks(found: Found, args: argparse.Namespace) -> tuple[list[str], list[Chec
     found_checks += scale.checks(found.scale, args.articles)
     search_lines, search_checks = search_report(found.search_rows, found.reindexed, found.hello.rps)
     for run in found.cold:
-        found_checks += cold.checks(run, found.hello)
+        found_checks += cold.checks(run)
     for run in found.growth:
         found_checks += growth_report.checks(run)
     found_checks += content_po.report(found.content_po)[1]

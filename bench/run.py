@@ -82,7 +82,7 @@ def on_database(
 ) -> None:
     """The cold pages, then the growth runs; on SQLite search and the news pages' ends too."""
     seconds, connections = args.cold_seconds, args.connections
-    found.cold.append(cold.measure(database, folder, seconds, connections))
+    found.cold.append(cold.measure(database, folder, cold.run_seconds(seconds), connections))
     sqlite = database.cluster is None
     settings = growth.Settings(folder, seconds, connections, args.samples)
     at_small = search_at(growth.SMALL, folder, args, found) if sqlite else None

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from flask import Flask, current_app
 from jinja2 import pass_context
+from markupsafe import Markup
 
 from ..extensions import TRANSLATIONS_CACHE, page_translations
 from . import catalogs, checks, compiling
@@ -96,36 +97,66 @@ def page_catalog(context):
     return catalog if catalog is not None else page_translations()
 
 
+def _formatted(context, text: str, variables: dict) -> str:
+    """A translation with its ``%(name)s`` values: escaped ones in an autoescaped template.
+
+    Jinja's "newstyle" rule: always a format string, so "%%" is a percent sign.
+    """
+    if context.eval_ctx.autoescape:
+        text = Markup(text)  # noqa: S704 - a catalog's text; the values are escaped by %
+    return text % variables
+
+
 @pass_context
-def template_gettext(context, string: str) -> str:
+def template_gettext(context, string: str, **variables) -> str:
     """``_()`` and ``gettext()`` in templates."""
-    return page_catalog(context).ugettext(string)
+    return _formatted(context, page_catalog(context).ugettext(string), variables)
 
 
 @pass_context
-def template_ngettext(context, singular: str, plural: str, number: int) -> str:
-    """``ngettext()`` in templates."""
-    return page_catalog(context).ungettext(singular, plural, number)
+def template_ngettext(context, singular: str, plural: str, num: int, **variables) -> str:
+    """``ngettext()`` in templates; ``%(num)d`` is the number."""
+    variables.setdefault("num", num)
+    text = page_catalog(context).ungettext(singular, plural, num)
+    return _formatted(context, text, variables)
 
 
 @pass_context
-def template_pgettext(context, message_context: str, string: str) -> str:
+def template_pgettext(context, message_context: str, string: str, **variables) -> str:
     """``pgettext()`` in templates."""
-    return page_catalog(context).upgettext(message_context, string)
+    variables.setdefault("context", message_context)
+    text = page_catalog(context).upgettext(message_context, string)
+    return _formatted(context, text, variables)
 
 
 @pass_context
-def template_npgettext(context, message_context, singular, plural, number) -> str:
+def template_npgettext(context, message_context, singular, plural, num, **variables) -> str:
     """``npgettext()`` in templates."""
-    return page_catalog(context).unpgettext(message_context, singular, plural, number)
+    variables.setdefault("context", message_context)
+    variables.setdefault("num", num)
+    text = page_catalog(context).unpgettext(message_context, singular, plural, num)
+    return _formatted(context, text, variables)
 
 
 def install_template_gettext(app: Flask) -> None:
-    """Templates translate through the catalog each render looks up once."""
-    app.jinja_env.install_gettext_callables(
+    """Templates translate through the catalog each render looks up once.
+
+    The functions follow Jinja's "newstyle" gettext themselves and are installed as they
+    are, ``_`` included: Jinja's own wrappers called each through two more context calls,
+    most of what a translated string cost a page.
+    """
+    env = app.jinja_env
+    env.install_gettext_callables(
         gettext=template_gettext,
         ngettext=template_ngettext,
         newstyle=True,
+        pgettext=template_pgettext,
+        npgettext=template_npgettext,
+    )
+    env.globals.update(
+        _=template_gettext,
+        gettext=template_gettext,
+        ngettext=template_ngettext,
         pgettext=template_pgettext,
         npgettext=template_npgettext,
     )
