@@ -47,3 +47,9 @@ def test_word_forms_of_the_query_are_marked_in_slovak():
     shown = snippet(text, "obchod", "sk", limit=None)
     assert "<mark>obchodu</mark>" in shown and "<mark>obchody</mark>" in shown
     assert "<mark>Rast</mark>" not in shown
+
+
+def test_a_text_holding_control_characters_is_marked_and_escaped_all_the_same():
+    text = "Japan\x01 & <chips>\x02 Japan"
+    shown = snippet(text, "japan")
+    assert shown == "<mark>Japan</mark>\x01 &amp; &lt;chips&gt;\x02 <mark>Japan</mark>"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from itertools import compress
 
 from markupsafe import Markup, escape
 
@@ -11,6 +12,8 @@ from .terms import WORD, terms_of
 
 CONTEXT_BEFORE = 8  # words shown before the first match
 SNIPPET_WORDS = 32
+_WORD_OR_GAP = re.compile(f"({WORD.pattern})")  # split: gap, word, gap ... gap
+_START, _END = "\x01", "\x02"  # where <mark> and </mark> go, until the text is escaped
 
 
 def query_terms(query: Query, lang: str) -> set[str]:
@@ -18,60 +21,88 @@ def query_terms(query: Query, lang: str) -> set[str]:
     return {t for word in query.typed_words for t in alternatives(word, (lang,))}
 
 
-def marked(text: str, is_wanted: Callable[[str], bool], limit: int | None = None) -> Markup:
+def marked(text: str, is_wanted: WantedWords, limit: int | None = None) -> Markup:
     """``text`` (plain) with its matching words marked; cut to about ``limit`` words around
     the first match when a limit is given.
 
-    The words are read only as far as the snippet needs (up to the first match and the
-    ``limit`` words around it), each judged once. ``is_wanted``: from ``wanted_words``, one
-    for a page of results, so that each distinct word is looked up once.
+    The text is split into its words and the gaps between them by one regular expression,
+    only as far as the snippet needs (up to the first match and the ``limit`` words around
+    it), and escaped in one piece. ``is_wanted``: from ``wanted_words``, one for a page of
+    results, so that each distinct word is looked up once.
     """
-    spans, verdicts, first, last = _shown_words(text, is_wanted, limit)
-    start = spans[first].start() if first else 0
-    end = spans[last].end() if last < len(spans) - 1 else len(text)
-    out, position = [], start
-    for index in range(first, last + 1):
-        if verdicts[index]:
-            match = spans[index]
-            # A word is letters and digits only: nothing in it to escape.
-            out += (escape(text[position : match.start()]), "<mark>", match.group(), "</mark>")
-            position = match.end()
-    out.append(escape(text[position:end]))
-    if start > 0:
-        out.insert(0, "… ")
-    if end < len(text):
-        out.append(" …")
-    return Markup("".join(out))  # noqa: S704 - the text between the marks is escaped
+    parts, verdicts, first, last, more = _window(text, is_wanted, limit)
+    begin = 2 * first + 1 if first else 0  # from the first word shown, or the very start
+    shown = parts[begin : 2 * last + 2] if more else parts[begin:]
+    wanted = compress(range(first, last + 1), verdicts[first : last + 1])
+    html = _escaped_with_marks(shown, [2 * index + 1 - begin for index in wanted])
+    return Markup(("… " if first else "") + html + (" …" if more else ""))  # noqa: S704
 
 
-def _shown_words(text: str, is_wanted, limit: int | None) -> tuple[list, list, int, int]:
-    """The words read (one past the last shown when there are more), whether each is
-    wanted, and the indexes of the first and last shown: about ``limit`` words from a
-    little before the first match."""
-    spans, verdicts, stop = [], [], None
-    for match in WORD.finditer(text):
-        spans.append(match)
-        if stop is not None and len(spans) > stop:
-            break  # one word past the snippet: the text goes on
-        wanted = is_wanted(match.group())
-        verdicts.append(wanted)
-        if wanted and stop is None and limit is not None:
-            stop = max(0, len(spans) - 1 - CONTEXT_BEFORE) + limit
-    if limit is None or len(spans) <= limit:
-        return spans, verdicts, 0, len(spans) - 1
-    first = 0 if stop is None else stop - limit
-    return spans, verdicts, first, min(len(spans), first + limit) - 1
+def _window(text: str, is_wanted: WantedWords, limit: int | None) -> tuple:
+    """The text split as [gap, word, gap, word ... gap] as far as it was read, whether
+    each word read is wanted, the indexes of the first and last word shown, and whether
+    words follow the last."""
+    if limit is None:
+        parts = _WORD_OR_GAP.split(text)
+        return parts, is_wanted.judge(parts[1::2]), 0, len(parts) // 2 - 1, False
+    read = limit + CONTEXT_BEFORE + 1
+    while True:
+        parts = _WORD_OR_GAP.split(text, read)
+        verdicts = is_wanted.judge(parts[1::2])
+        whole = len(verdicts) < read or WORD.search(parts[-1]) is None
+        hit = verdicts.index(True) if True in verdicts else None
+        first = 0 if hit is None else max(0, hit - CONTEXT_BEFORE)
+        needed = first + limit + 1  # the words shown, and one to tell that the text goes on
+        if whole or (hit is not None and len(verdicts) >= needed):
+            if whole and len(verdicts) <= limit:
+                first = 0  # a short text shows whole
+            last = min(len(verdicts), first + limit) - 1
+            return parts, verdicts, first, last, last < len(verdicts) - 1 or not whole
+        read = needed if hit is not None else 0  # 0: split the whole text
 
 
-def wanted_words(query: Query, lang: str) -> Callable[[str], bool]:
-    """A test of whether a word of a text has a term the query wants, each word looked up
-    once."""
-    wanted, verdicts = query_terms(query, lang), {}
+def _escaped_with_marks(parts: list[str], marked_at: list[int]) -> str:
+    """``parts`` joined and escaped, those at ``marked_at`` (words) in <mark>.
 
-    def is_wanted(word: str) -> bool:
-        known = verdicts.get(word)  # by the word as written: no lower() for a known one
+    The marks go in as two control characters and the whole is escaped at once: one
+    escape per gap cost more than the rest of a snippet. A text holding those characters
+    is escaped piece by piece instead.
+    """
+    joined = "".join(parts)
+    if _START in joined or _END in joined:
+        pieces = [str(escape(part)) for part in parts]
+        for index in marked_at:
+            pieces[index] = f"<mark>{pieces[index]}</mark>"
+        return "".join(pieces)
+    for index in marked_at:
+        parts[index] = f"{_START}{parts[index]}{_END}"
+    joined = "".join(parts) if marked_at else joined
+    return str(escape(joined)).replace(_START, "<mark>").replace(_END, "</mark>")
+
+
+class WantedWords:
+    """Whether a word of a text has a term the query wants, each distinct word (as
+    written) looked up once: one of these serves a whole page of results."""
+
+    def __init__(self, query: Query, lang: str):
+        self.wanted = query_terms(query, lang)
+        self.lang = lang
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, word: str) -> bool:
+        """Whether ``word`` has a wanted term."""
+        known = self.known.get(word)
         if known is None:
-            known = verdicts[word] = not wanted.isdisjoint(terms_of(word.lower(), lang))
+            terms = terms_of(word.lower(), self.lang)
+            known = self.known[word] = not self.wanted.isdisjoint(terms)
         return known
 
-    return is_wanted
+    def judge(self, words: list[str]) -> list[bool]:
+        """Whether each of ``words`` has a wanted term (known words without a call)."""
+        known = self.known
+        return [known[word] if word in known else self(word) for word in words]
+
+
+def wanted_words(query: Query, lang: str) -> WantedWords:
+    """The test of words for a page of results for ``query`` in ``lang``."""
+    return WantedWords(query, lang)
