@@ -97,9 +97,9 @@ class CompiledRead:
         self.order = compiled.positiontup if compiled.positional else None
         self.sqlite = engine.dialect.name == "sqlite"
         self.names = [column.key for column in statement.selected_columns]
-        types = [column.type for column in statement.selected_columns]
         # SQLite hands back timestamps and days as text when read without SQLAlchemy.
-        self.readers = [_text_reader(kind) if self.sqlite else None for kind in types]
+        readers = {c.key: _text_reader(c.type) for c in statement.selected_columns}
+        self.readers = [(n, r) for n, r in readers.items() if r and self.sqlite]
 
     def arguments(self, params: dict):
         """The DBAPI parameters: named or in order, timestamps as SQLite stores them."""
@@ -112,10 +112,12 @@ class CompiledRead:
 
     def mapping(self, row: tuple) -> dict:
         """A row by column name, its values typed like the columns."""
-        return {
-            name: (read(value) if read and value is not None else value)
-            for name, read, value in zip(self.names, self.readers, row, strict=True)
-        }
+        values = dict(zip(self.names, row, strict=True))
+        for name, read in self.readers:  # only the columns SQLite hands back as text
+            value = values[name]
+            if value is not None:
+                values[name] = read(value)
+        return values
 
 
 def _text_reader(kind):

@@ -8,6 +8,7 @@ templates read, the same as an ORM article and its translation.
 
 from __future__ import annotations
 
+from operator import itemgetter
 from types import SimpleNamespace
 
 from sqlalchemy import and_, bindparam, func, literal_column, select
@@ -77,10 +78,16 @@ _BY_SLUG = (
 )
 
 
+_ARTICLE_VALUES = itemgetter(*(f"a_{name}" for name in ARTICLE_COLUMNS))
+_TRANSLATION_VALUES = itemgetter(*(f"t_{name}" for name in TRANSLATION_COLUMNS))
+
+
 def public_article(values: dict) -> SimpleNamespace:
     """A row of ``_LISTED`` as a translation whose ``article`` holds the shared fields."""
-    article = SimpleNamespace(**{name: values[f"a_{name}"] for name in ARTICLE_COLUMNS})
-    translation = SimpleNamespace(**{name: values[f"t_{name}"] for name in TRANSLATION_COLUMNS})
+    article = SimpleNamespace(**dict(zip(ARTICLE_COLUMNS, _ARTICLE_VALUES(values), strict=True)))
+    translation = SimpleNamespace(
+        **dict(zip(TRANSLATION_COLUMNS, _TRANSLATION_VALUES(values), strict=True))
+    )
     translation.article = article
     return translation
 

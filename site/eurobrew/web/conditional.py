@@ -8,6 +8,9 @@ it under. A page that used the visitor's session (a form's token) gets neither.
 
 from __future__ import annotations
 
+from datetime import datetime
+from functools import lru_cache
+
 from flask import Flask, Response, current_app, g, request
 from werkzeug.http import http_date, is_resource_modified, quote_etag
 
@@ -78,9 +81,15 @@ def with_validators(response: Response, validators: Validators) -> Response:
     """
     headers = response.headers
     headers["ETag"] = quote_etag(validators.etag)
-    headers["Last-Modified"] = http_date(validators.last_modified.replace(microsecond=0))
+    headers["Last-Modified"] = _http_date(validators.last_modified)
     headers["Cache-Control"] = "public, no-cache"
     return response
+
+
+@lru_cache(maxsize=64)
+def _http_date(moment: datetime) -> str:
+    # Every page of one content version has the same Last-Modified: formatted once.
+    return http_date(moment.replace(microsecond=0))
 
 
 def init_app(app: Flask) -> None:
