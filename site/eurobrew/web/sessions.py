@@ -11,6 +11,9 @@ class LazyCookieSessionInterface(SecureCookieSessionInterface):
     no cookie to verify; on public pages, served to anonymous visitors, that is pure cost.
     """
 
+    def __init__(self):
+        self._serializers = {}  # the signing serializer of the current keys (one entry)
+
     def open_session(self, app, request):
         """An empty session without a cookie; otherwise the stock verification.
 
@@ -27,7 +30,7 @@ class LazyCookieSessionInterface(SecureCookieSessionInterface):
     def get_signing_serializer(self, app):
         """The stock serializer, made once per set of keys rather than per request."""
         keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
-        kept = self.__dict__.setdefault("_serializers", {})
+        kept = self._serializers
         if keys not in kept:
             kept.clear()  # a changed key: the old serializer must not sign any more
             kept[keys] = super().get_signing_serializer(app)
