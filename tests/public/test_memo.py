@@ -62,3 +62,61 @@ def test_many_figures_at_once_computes_only_those_not_kept(demo_app):
         assert memoize_many(keys, compute, "fragments") == [f"value {n}" for n in range(4)]
     assert computed == [0, 1, 2, 3]  # the first two were kept, the last two computed once
     assert demo_app.extensions[MEMO_KEY].fragments[("many", 3)] == "value 3"
+
+
+def _ask_at_once(app, threads: int, compute) -> list:
+    """What ``threads`` threads, each in a request of its own, get for one figure."""
+    import threading
+
+    from eurobrew.web.memo import memoize_per_content
+
+    start, got = threading.Barrier(threads), []
+
+    def ask():
+        with app.test_request_context("/en/"):
+            app.preprocess_request()
+            start.wait()
+            try:
+                got.append(memoize_per_content(("at once",), compute))
+            except RuntimeError as error:
+                got.append(str(error))
+
+    workers = [threading.Thread(target=ask) for _ in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=30)
+    return got
+
+
+def test_threads_missing_one_figure_at_once_compute_it_once(demo_app):
+    import time
+
+    computed = []
+
+    def slow_compute():
+        computed.append(1)
+        time.sleep(0.2)  # long enough for every other thread to ask meanwhile
+        return "the figure"
+
+    demo_app.test_client().get("/en/")  # a memo for the current content version
+    assert _ask_at_once(demo_app, 6, slow_compute) == ["the figure"] * 6
+    assert len(computed) == 1
+
+
+def test_a_failed_computation_leaves_the_figure_to_the_next_thread(demo_app):
+    import time
+
+    calls = []
+
+    def fails_first():
+        calls.append(1)
+        time.sleep(0.1)
+        if len(calls) == 1:
+            raise RuntimeError("database gone")
+        return "the figure"
+
+    demo_app.test_client().get("/en/")
+    got = _ask_at_once(demo_app, 4, fails_first)
+    assert sorted(got) == ["database gone"] + ["the figure"] * 3
+    assert len(calls) == 2  # the failure, then one thread that computed for the rest

@@ -57,6 +57,8 @@ class Memo:
     stamp: tuple
     values: Kept = field(default_factory=lambda: Kept(MEMO_SIZE))
     fragments: Kept = field(default_factory=lambda: Kept(FRAGMENTS_SIZE))
+    # A lock per figure being computed: its other askers wait for it (see _computed_once).
+    computing: dict = field(default_factory=dict)
 
 
 def stamp_order(stamp: tuple) -> tuple:
@@ -90,9 +92,33 @@ def memoize_per_content(key: tuple, compute, area: str = "values"):
     with _memo_lock:
         value = kept.find(key)
     if value is _NOT_LOOKED_UP:
-        value = compute()
+        value = _computed_once(memo, kept, key, compute)
+    return value
+
+
+def _computed_once(memo: Memo, kept: Kept, key: tuple, compute):
+    """``compute()``'s value for ``key``, computed by one thread of the worker at a time.
+
+    After an edit, every thread of every worker misses at once: at 100,000 articles the
+    news list's keys take a few hundred milliseconds to read, and four threads reading
+    them side by side under one interpreter lock held up every request of the worker for
+    seconds. The others wait for the first and take its value; if it fails, the next one
+    tries in turn.
+    """
+    flight = (id(kept), key)
+    with _memo_lock:
+        lock = memo.computing.setdefault(flight, threading.Lock())
+    with lock:
         with _memo_lock:
-            kept.keep(key, value)
+            value = kept.find(key)
+        if value is _NOT_LOOKED_UP:
+            try:
+                value = compute()
+                with _memo_lock:
+                    kept.keep(key, value)
+            finally:
+                with _memo_lock:
+                    memo.computing.pop(flight, None)
     return value
 
 
