@@ -170,3 +170,30 @@ def test_an_indexed_site_upgraded_to_snippet_texts_shows_its_snippets(app, runne
             assert connection.execute(text(empty)).scalar() == 0
     after = app.test_client().get(search[0], query_string=search[1]).text
     assert after == before and "<mark>semiconductor</mark>" in after
+
+
+def test_snippet_texts_are_parted_in_place_and_joined_again_going_down(app, runner):
+    """The index's plain texts get their words parted for the snippets (and lose the marks
+    going down); the results page shows the same either way."""
+    from eurobrew.search.snippets import PART
+
+    with app.app_context():
+        reset_database()
+        upgrade()
+    assert runner.invoke(args=["demo", "load"]).exit_code == 0
+    search = ("/en/search", {"q": "semiconductor"})
+    before = app.test_client().get(search[0], query_string=search[1]).text
+    texts = "SELECT body_text FROM search_documents WHERE body_text != '' ORDER BY id"
+    with app.app_context():
+        with db.engine.connect() as connection:
+            stored = connection.execute(text(texts)).scalars().all()
+        assert stored and all(PART in body for body in stored)
+        downgrade(revision="c9d1e3f5a7b2")
+        with db.engine.connect() as connection:
+            plain = connection.execute(text(texts)).scalars().all()
+        assert plain == [body.replace(PART, "") for body in stored]
+        upgrade()
+        with db.engine.connect() as connection:
+            assert connection.execute(text(texts)).scalars().all() == stored
+    after = app.test_client().get(search[0], query_string=search[1]).text
+    assert after == before and "<mark>semiconductor</mark>" in after

@@ -53,3 +53,24 @@ def test_a_text_holding_control_characters_is_marked_and_escaped_all_the_same():
     text = "Japan\x01 & <chips>\x02 Japan"
     shown = snippet(text, "japan")
     assert shown == "<mark>Japan</mark>\x01 &amp; &lt;chips&gt;\x02 <mark>Japan</mark>"
+
+
+def test_a_stored_parted_text_gives_the_snippet_of_its_plain_text():
+    from eurobrew.search.snippets import PART, marked_parted, parted
+
+    texts = [
+        " ".join([*filler(100), "semiconductor", *filler(100, "more")]),
+        'Japan & <Slovakia>: "trade" with Japan\'s brewers',
+        " ".join(filler(50)),
+        " ".join([*filler(60), "semiconductor", "end."]),
+        "Japan\x01 & <chips>\x02 Japan",
+        "",
+        "...",
+        "semiconductor",
+    ]
+    for text in texts:
+        for limit in (SNIPPET_WORDS, 5, 1, None):
+            wanted = wanted_words(parse("semiconductor japan"), "en")
+            expected = marked(text, wanted, limit)
+            assert marked_parted(parted(text), wanted, limit) == expected, (text, limit)
+    assert parted("Pivo, prosím.") == PART.join(["", "Pivo", ", ", "prosím", "."])

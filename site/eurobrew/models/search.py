@@ -45,7 +45,8 @@ class SearchDocument(db.Model):
     body_lemmas: Mapped[str] = mapped_column(Text, default="")
     body_words: Mapped[str] = mapped_column(Text, default="")
     exact: Mapped[str] = mapped_column(Text, default="")
-    # Not searched: the body's plain text as a results page shows it, made once when saved.
+    # Not searched: the body's plain text as a results page shows it, made once when saved,
+    # its gaps and words parted by U+001F (search/snippets.py: ``parted``).
     body_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from ..markup import plain_text
 from ..models import Article, ArticleTranslation, ContactMessage, Page, PageTranslation
 from ..models.search import SearchDocument, SearchTerm, tidy_index
+from .snippets import parted
 from .terms import LONGEST_WORD, fold, folded_stream, folded_text, lemma_streams, words
 
 # session.info: {"article": {(id, language or None for all)}, "page": {...}}
@@ -49,7 +50,7 @@ def document(lang: str, title: str, body: str, place: str = "", note: str = ""):
         "body_lemmas": lemma_streams(body_words, lang),
         "body_words": folded_stream(body_words),
         "exact": " ".join(title_words + body_words),
-        "body_text": body_text,
+        "body_text": parted(body_text),  # split at its words once, for the snippets
     }
     return row, title_words + body_words
 

@@ -16,7 +16,7 @@ from ..web.pagination import paginate, requested_page
 from . import bp
 from .matching import count_results, result_page
 from .query import Query, QueryTooLong, parse
-from .snippets import SNIPPET_WORDS, marked, wanted_words
+from .snippets import SNIPPET_WORDS, marked, marked_parted, wanted_words
 from .suggest import suggestion
 
 PER_PAGE = 10
@@ -43,7 +43,7 @@ def hits(query: Query, lang: str, rows: list[dict]) -> list[Hit]:
             url = url_for("pages.home", lang=lang)
         else:
             url = url_for("pages.page", slug=row["slug"])
-        snippet = marked(row["body_text"], is_wanted, SNIPPET_WORDS)
+        snippet = marked_parted(row["body_text"], is_wanted, SNIPPET_WORDS)
         title = marked(row["title"], is_wanted)
         found.append(Hit(url, title, snippet, row["published_on"]))
     return found
