@@ -1,7 +1,7 @@
 """Extension objects, created unbound; the application factory binds them."""
 
 from babel import support
-from flask import current_app, g, has_app_context
+from flask import current_app
 from flask_babel import Babel, Domain, get_locale
 from flask_login import LoginManager
 from flask_migrate import Migrate
@@ -10,6 +10,8 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 from werkzeug.utils import cached_property
+
+from .contexts import app_context
 
 # Named constraints let Alembic alter them the same way on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -49,15 +51,17 @@ class AppDomain(Domain):
         interface rather than an error page, and the server's log says which catalog to
         rebuild (make translations).
         """
-        if has_app_context():
-            babel_state = vars(g._get_current_object()).get("_flask_babel")
+        context = app_context()
+        if context is not None:
+            babel_state = context.g.__dict__.get("_flask_babel")
             locale = getattr(babel_state, "babel_locale", None)
+            extensions = context.app.extensions
             if locale is None:
-                selector = current_app.extensions["babel"].locale_selector
+                selector = extensions["babel"].locale_selector
                 locale = selector() if selector is not None else None
             if locale is not None:
                 key = (str(locale), self.domain[0])
-                loaded = self.get_translations_cache(None).get(key)
+                loaded = extensions.get(TRANSLATIONS_CACHE, {}).get(key)
                 if loaded is not None:
                     return loaded
         return self._load_translations()

@@ -17,10 +17,11 @@ from functools import cache, lru_cache
 import flask_babel
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
-from flask import Blueprint, Flask, Response, current_app, g, has_request_context, request
+from flask import Blueprint, Flask, Response, current_app, g, request
 from werkzeug.http import dump_cookie
 from werkzeug.routing import BaseConverter
 
+from ..contexts import app_globals, request_globals, running_app
 from . import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, PATH_WORDS
 
 LANGUAGE_COOKIE = "lang"
@@ -71,11 +72,13 @@ def negotiated_language() -> str:
 def current_language() -> str:
     """The language of the page being built (Flask-Babel's locale selector too).
 
-    Works outside a request (CLI, shell): the default language.
+    Works outside a request (CLI, shell): the default language. A page asks about ten
+    times, so ``g`` is read without its proxy (``request_globals``).
     """
-    if not has_request_context():
+    page = request_globals()
+    if page is None:
         return DEFAULT_LANGUAGE
-    return g.get("lang") or negotiated_language()
+    return page.get("lang") or negotiated_language()
 
 
 @cache
@@ -126,7 +129,7 @@ def remember_language(response: Response) -> Response:
     The cookie is the page's own language, the same for every visitor of that URL, so the
     response stays shareable by caches in front of the app.
     """
-    lang = g.get("lang")
+    lang = app_globals().get("lang")
     if lang and response.status_code == 200:
         set_language_cookie(response, lang)
     return response
@@ -134,7 +137,8 @@ def remember_language(response: Response) -> Response:
 
 def set_language_cookie(response: Response, lang: str) -> None:
     """Remember ``lang`` for a year; Secure exactly when the session cookie is."""
-    secure = current_app.session_interface.get_cookie_secure(current_app)
+    app = running_app()
+    secure = app.session_interface.get_cookie_secure(app)
     hour = int(time.time() // 3600)
     response.headers.add("Set-Cookie", _language_cookie(lang, secure, hour))
 

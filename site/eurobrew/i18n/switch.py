@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import g, url_for
+from flask import url_for
 from flask_babel import force_locale, gettext
 from markupsafe import Markup, escape
 
+from ..contexts import app_globals
 from ..extensions import page_translations
 from . import LANGUAGE_NAMES, LANGUAGES
 from .locale import current_language
@@ -30,8 +31,8 @@ def set_counterparts(urls: dict[str, str], fallback_endpoint: str = "pages.home"
     A language missing from ``urls`` gets a link to ``fallback_endpoint`` in that language
     and a note, in that language, that the content was not translated.
     """
-    g.counterparts = urls
-    g.counterpart_fallback = fallback_endpoint
+    page = app_globals()
+    page["counterparts"], page["counterpart_fallback"] = urls, fallback_endpoint
 
 
 def same_page_everywhere(endpoint: str, **values) -> None:
@@ -41,14 +42,15 @@ def same_page_everywhere(endpoint: str, **values) -> None:
 
 def recorded_counterparts() -> dict[str, str]:
     """The same content's URL per language, as the view recorded it (empty when it did not)."""
-    return dict(g.get("counterparts") or {})
+    return dict(app_globals().get("counterparts") or {})
 
 
 def language_switch() -> list[SwitchLink]:
     """The switch for the current page, built from what the view recorded."""
     current = current_language()
-    urls = recorded_counterparts()
-    fallback = g.get("counterpart_fallback", "pages.home")
+    page = app_globals()
+    urls = dict(page.get("counterparts") or {})
+    fallback = page.get("counterpart_fallback", "pages.home")
     links = []
     for lang in LANGUAGES:
         note = None

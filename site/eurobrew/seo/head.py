@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flask import current_app, g, request, url_for
+from flask import url_for
 from flask_babel import gettext
 from markupsafe import Markup, escape
 from werkzeug.urls import iri_to_uri
 
+from ..contexts import app_globals, current_request, running_app
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, OG_LOCALES
 from ..i18n.locale import current_language
 from ..i18n.switch import recorded_counterparts
@@ -30,7 +31,7 @@ class Alternate:
 
 def absolute(path: str) -> str:
     """An absolute URL for a path of this site: ``SITE_URL``, never the request's Host."""
-    return current_app.config["SITE_URL"] + path
+    return running_app().config["SITE_URL"] + path
 
 
 def canonical_url() -> str:
@@ -40,9 +41,10 @@ def canonical_url() -> str:
     canonical), and page 1 is the list's plain address, as its links already say. Built
     once per request (the head and the structured data both name it).
     """
-    known = g.get("canonical_url")
+    page = app_globals()
+    known = page.get("canonical_url")
     if known is None:
-        known = g.canonical_url = _canonical_url()
+        known = page["canonical_url"] = _canonical_url()
     return known
 
 
@@ -51,6 +53,7 @@ _URI_SAFE_PATH = re.compile(r"[A-Za-z0-9/._~-]*")
 
 
 def _canonical_url() -> str:
+    request = current_request()
     page = request.args.get("page", "") if request.query_string else ""
     path = request.script_root + request.path
     url = absolute(path if _URI_SAFE_PATH.fullmatch(path) else iri_to_uri(path))

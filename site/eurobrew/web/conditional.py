@@ -11,9 +11,10 @@ from __future__ import annotations
 from datetime import datetime
 from functools import lru_cache
 
-from flask import Flask, Response, current_app, g, request
+from flask import Flask, Response
 from werkzeug.http import http_date, is_resource_modified, quote_etag
 
+from ..contexts import app_globals, current_request, running_app
 from .public import is_public_page
 from .stamp import CODE_KEY, Validators, code_version, validators_for
 
@@ -36,30 +37,33 @@ def answer_from_cache():
     """before_request: a 304 when the visitor's copy is current, before any view runs."""
     if not is_public_page():
         return None
-    validators = g.page_validators = validators_for(current_app, request.environ)
-    if not_modified(request.environ, validators):
+    environ = current_request().environ
+    validators = app_globals()["page_validators"] = validators_for(running_app(), environ)
+    if not_modified(environ, validators):
         return with_validators(Response(status=304), validators)
     return None
 
 
 def store_and_tag(response: Response) -> Response:
     """after_request: validators on public pages every visitor may share, for nginx too."""
-    validators = g.get("page_validators")
-    if validators is None or response.status_code != 200 or session_used():
+    page = app_globals()
+    validators = page.get("page_validators")
+    if validators is None or response.status_code != 200 or session_used(page):
         return response  # not public, an error, or personalised (a form's token)
-    microcache = current_app.config.get("MICROCACHE_SECONDS")
+    microcache = running_app().config.get("MICROCACHE_SECONDS")
     if microcache:
         # Read by nginx only (it never forwards X-Accel-* headers): how long it may keep
         # this page for other anonymous visitors.
         response.headers["X-Accel-Expires"] = str(microcache)
     if response.headers.get("ETag") is None:
         with_validators(response, validators)
+    request = current_request()
     if CONDITIONAL_HEADERS.isdisjoint(request.environ):
         return response  # nothing to compare: the full page as it is
     return response.make_conditional(request)
 
 
-def session_used() -> bool:
+def session_used(page: dict | None = None) -> bool:
     """True when the page may depend on this visitor's session.
 
     A session that holds something, or that the view wrote to (a form's token), makes the
@@ -67,7 +71,7 @@ def session_used() -> bool:
     every template for a user), does not. The session interface noted the session it
     opened (web/sessions.py): reading it through ``flask.session`` would mark it used.
     """
-    opened = g.get("opened_session")
+    opened = (page if page is not None else app_globals()).get("opened_session")
     if opened is None or not opened.accessed:
         return False
     return bool(opened.modified or len(opened))

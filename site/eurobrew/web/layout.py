@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from flask import Flask, current_app, g, render_template, url_for
+from flask import Flask, render_template, url_for
 from flask_babel import lazy_pgettext
 from markupsafe import Markup, escape
 from sqlalchemy import select
 
+from ..contexts import app_globals, running_app
 from ..extensions import db
 from ..i18n.locale import current_language
 from ..i18n.switch import language_switch_nav
@@ -45,7 +46,7 @@ def menu_items(lang: str) -> list[MenuItem]:
     The same on every page until the content changes, so it is built once per content
     version (in debug mode every time, so that an edited catalog shows at once).
     """
-    if current_app.debug:
+    if running_app().debug:
         return build_menu(lang)
     return memoize_per_content(("menu_items", lang), lambda: build_menu(lang))
 
@@ -94,8 +95,8 @@ def load_company_contact() -> CompanyContact | None:
 def set_menu_key(key: str, section: bool = False) -> None:
     """Mark the menu item of the page being built as the current one; ``section``: the item
     is the page's parent (the menu lists top-level pages only), not the page itself."""
-    g.menu_key = key
-    g.menu_section = section
+    page = app_globals()
+    page["menu_key"], page["menu_section"] = key, section
 
 
 def frame_part(template: str, *key) -> Markup:
@@ -144,24 +145,26 @@ def page_frame() -> Frame:
         parts = ("_head_links", "_skip_link", "_brand_search", "_menu", "_footer")
         return Frame(*(Markup(render_template(f"{name}.html")) for name in parts))  # noqa: S704
 
-    return _kept(("page_frame", g.get("menu_key"), g.get("menu_section", False)), render)
+    page = app_globals()
+    return _kept(("page_frame", page.get("menu_key"), page.get("menu_section", False)), render)
 
 
 def _kept(key: tuple, render):
     """``render()``, kept per content version with the language and the year (the footer's
     copyright line) added to ``key``; in debug mode rendered every time."""
-    if current_app.debug:
+    if running_app().debug:
         return render()
     return memoize_per_content((*key, current_language(), date.today().year), render)
 
 
 def layout_context() -> dict:
     """The page frame's values for a template: the language, the year, the menu's item."""
+    page = app_globals()
     return {
         "lang": current_language(),
         "current_year": date.today().year,
-        "menu_key": g.get("menu_key"),
-        "menu_section": g.get("menu_section", False),
+        "menu_key": page.get("menu_key"),
+        "menu_section": page.get("menu_section", False),
     }
 
 

@@ -7,7 +7,7 @@ admin, health checks, files) is answered afresh every time.
 
 from __future__ import annotations
 
-from flask import request
+from ..contexts import current_request
 
 PUBLIC_BLUEPRINTS = frozenset({"pages", "news", "seo", "contact"})
 # Public, but different for each visitor: never validated or kept.
@@ -16,6 +16,7 @@ PER_VISITOR_ENDPOINTS = frozenset({"pages.root"})
 
 def is_public_page() -> bool:
     """True for GET/HEAD requests of pages that look the same to every visitor."""
+    request = current_request()
     return (
         request.method in ("GET", "HEAD")
         and request.blueprint in PUBLIC_BLUEPRINTS
