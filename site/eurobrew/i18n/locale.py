@@ -21,7 +21,7 @@ from flask import Blueprint, Flask, Response, current_app, g, request
 from werkzeug.http import dump_cookie
 from werkzeug.routing import BaseConverter
 
-from ..contexts import app_globals, request_globals, running_app
+from ..contexts import app_globals, current_request, request_globals, running_app
 from . import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, PATH_WORDS
 
 LANGUAGE_COOKIE = "lang"
@@ -40,10 +40,12 @@ def take_language(endpoint: str | None, values: dict | None) -> None:
     should speak.
     """
     lang = values.pop("lang", None) if values else None
-    if lang is None and request.url_rule is None:
-        first = request.path.lstrip("/").split("/", 1)[0]
-        lang = first if first in LANGUAGES else None
-    g.lang = lang
+    if lang is None:
+        request = current_request()
+        if request.url_rule is None:
+            first = request.path.lstrip("/").split("/", 1)[0]
+            lang = first if first in LANGUAGES else None
+    app_globals()["lang"] = lang
 
 
 def give_language(endpoint: str, values: dict) -> None:

@@ -1,7 +1,8 @@
 """Flask's signed-cookie sessions, opened only when the visitor sends a session cookie."""
 
-from flask import g, has_request_context, request
 from flask.sessions import SecureCookieSessionInterface
+
+from ..contexts import app_globals, current_request, request_globals
 
 
 class LazyCookieSessionInterface(SecureCookieSessionInterface):
@@ -24,7 +25,7 @@ class LazyCookieSessionInterface(SecureCookieSessionInterface):
             session = self.session_class()
         else:
             session = super().open_session(app, request)
-        g.opened_session = session
+        app_globals()["opened_session"] = session
         return session
 
     def get_signing_serializer(self, app):
@@ -47,7 +48,9 @@ class LazyCookieSessionInterface(SecureCookieSessionInterface):
         Behind nginx (``TRUSTED_PROXIES``) a request that reached nginx over TLS counts as
         secure, so the cookie that carries a form's token never travels over plain HTTP.
         """
-        return super().get_cookie_secure(app) or (has_request_context() and request.is_secure)
+        if super().get_cookie_secure(app):
+            return True
+        return request_globals() is not None and current_request().is_secure
 
 
 def remember_cookie_only_with_a_session(app, login_manager) -> None:
@@ -61,7 +64,7 @@ def remember_cookie_only_with_a_session(app, login_manager) -> None:
     update = login_manager._update_remember_cookie
 
     def update_remember_cookie(response):
-        opened = g.get("opened_session")
+        opened = app_globals().get("opened_session")
         if opened is not None and not opened:
             return response
         return update(response)

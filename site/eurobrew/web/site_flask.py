@@ -13,7 +13,9 @@ function never changes, so it is kept.
 
 from __future__ import annotations
 
-from flask import Flask, g, has_request_context, request
+from flask import Flask
+
+from ..contexts import current_request, request_globals
 
 PATHS_KEPT = 2048  # distinct paths: the frame's links and a few hundred articles' worth
 FUNCTIONS_KEPT = 512  # the app has about 150 views and hooks
@@ -59,13 +61,14 @@ class SiteFlask(Flask):
 
     def _path_key(self, endpoint: str, values: dict) -> tuple | None:
         """What a built path depends on; None when it is not to be kept."""
-        if self.debug or not has_request_context():
+        page = request_globals()
+        if self.debug or page is None:
             return None
-        current = request._get_current_object()
+        current = current_request()
         blueprint = current.blueprint if endpoint.startswith(".") else None
         # The values' types too: True and 1 are equal keys but build different URLs.
         kinds = tuple(map(type, values.values()))
-        key = (endpoint, g.get("lang"), blueprint, current.script_root, *values.items(), kinds)
+        key = (endpoint, page.get("lang"), blueprint, current.script_root, *values.items(), kinds)
         try:
             hash(key)
         except TypeError:  # a list of values (?tag=a&tag=b): built every time

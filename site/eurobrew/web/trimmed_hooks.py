@@ -9,8 +9,10 @@ on every uncached one.
 
 from __future__ import annotations
 
-from flask import Flask, request
+from flask import Flask
 from flask.templating import _default_template_ctx_processor
+
+from ..contexts import current_request
 
 
 def check_csrf_only_on_unsafe_methods(app: Flask) -> None:
@@ -24,7 +26,7 @@ def check_csrf_only_on_unsafe_methods(app: Flask) -> None:
     (csrf_protect,) = [hook for hook in hooks if hook.__qualname__.endswith("csrf_protect")]
 
     def check_csrf(*args, **kwargs):
-        if request.method not in app.config["WTF_CSRF_METHODS"]:
+        if current_request().method not in app.config["WTF_CSRF_METHODS"]:
             return None
         return csrf_protect(*args, **kwargs)
 
