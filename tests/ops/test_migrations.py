@@ -153,12 +153,7 @@ def test_rendered_bodies_are_stored_by_the_upgrade(app, runner):
 def test_an_indexed_site_upgraded_to_snippet_texts_shows_its_snippets(app, runner):
     """Down to before the search index kept the bodies' plain text, the texts cleared;
     up again, the migration rebuilds the index and every snippet is back."""
-    with app.app_context():
-        reset_database()
-        upgrade()
-    assert runner.invoke(args=["demo", "load"]).exit_code == 0
-    search = ("/en/search", {"q": "semiconductor"})
-    before = app.test_client().get(search[0], query_string=search[1]).text
+    before = demo_site_searched(app, runner)
     with app.app_context():
         downgrade(revision="f2b8c6d4a913")
         assert "body_text" not in {
@@ -168,7 +163,7 @@ def test_an_indexed_site_upgraded_to_snippet_texts_shows_its_snippets(app, runne
         with db.engine.connect() as connection:
             empty = "SELECT COUNT(*) FROM search_documents WHERE body_text = ''"
             assert connection.execute(text(empty)).scalar() == 0
-    after = app.test_client().get(search[0], query_string=search[1]).text
+    after = searched(app)
     assert after == before and "<mark>semiconductor</mark>" in after
 
 
@@ -177,12 +172,7 @@ def test_snippet_texts_are_parted_in_place_and_joined_again_going_down(app, runn
     going down); the results page shows the same either way."""
     from eurobrew.search.snippets import PART
 
-    with app.app_context():
-        reset_database()
-        upgrade()
-    assert runner.invoke(args=["demo", "load"]).exit_code == 0
-    search = ("/en/search", {"q": "semiconductor"})
-    before = app.test_client().get(search[0], query_string=search[1]).text
+    before = demo_site_searched(app, runner)
     texts = "SELECT body_text FROM search_documents WHERE body_text != '' ORDER BY id"
     with app.app_context():
         with db.engine.connect() as connection:
@@ -195,5 +185,19 @@ def test_snippet_texts_are_parted_in_place_and_joined_again_going_down(app, runn
         upgrade()
         with db.engine.connect() as connection:
             assert connection.execute(text(texts)).scalars().all() == stored
-    after = app.test_client().get(search[0], query_string=search[1]).text
+    after = searched(app)
     assert after == before and "<mark>semiconductor</mark>" in after
+
+
+def demo_site_searched(app, runner) -> str:
+    """A site migrated to the newest revision with the demo content: its results page."""
+    with app.app_context():
+        reset_database()
+        upgrade()
+    assert runner.invoke(args=["demo", "load"]).exit_code == 0
+    return searched(app)
+
+
+def searched(app) -> str:
+    """The English results page for "semiconductor"."""
+    return app.test_client().get("/en/search", query_string={"q": "semiconductor"}).text
