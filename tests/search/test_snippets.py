@@ -1,7 +1,13 @@
 """Snippets on a results page: the words around the first match, matches marked."""
 
 from eurobrew.search.query import parse
-from eurobrew.search.snippets import CONTEXT_BEFORE, SNIPPET_WORDS, marked, wanted_words
+from eurobrew.search.snippets import (
+    CONTEXT_BEFORE,
+    KEPT_VERDICTS,
+    SNIPPET_WORDS,
+    marked,
+    wanted_words,
+)
 
 
 def snippet(text: str, query: str, lang: str = "en", limit: int | None = SNIPPET_WORDS) -> str:
@@ -67,6 +73,11 @@ def test_a_stored_parted_text_gives_the_snippet_of_its_plain_text():
         "",
         "...",
         "semiconductor",
+        # as many words as a snippet shows, and one more: whole, then cut
+        " ".join([*filler(SNIPPET_WORDS - 1), "semiconductor"]),
+        " ".join([*filler(SNIPPET_WORDS), "semiconductor"]),
+        "one two three four semiconductor",
+        "one two three four five semiconductor.",
     ]
     for text in texts:
         for limit in (SNIPPET_WORDS, 5, 1, None):
@@ -74,3 +85,21 @@ def test_a_stored_parted_text_gives_the_snippet_of_its_plain_text():
             expected = marked(text, wanted, limit)
             assert marked_parted(parted(text), wanted, limit) == expected, (text, limit)
     assert parted("Pivo, prosím.") == PART.join(["", "Pivo", ", ", "prosím", "."])
+
+
+def test_each_query_marks_its_own_words_though_a_worker_keeps_their_verdicts():
+    text = "Japan buys semiconductors from Slovakia"
+    japan = "<mark>Japan</mark> buys semiconductors from Slovakia"
+    for _ in range(2):  # asked again, from what the worker kept
+        assert snippet(text, "japan") == japan
+        assert (
+            snippet(text, "semiconductor") == "Japan buys <mark>semiconductors</mark> from Slovakia"
+        )
+        assert snippet(text, "japan", "sk") == japan
+
+
+def test_the_verdicts_a_worker_keeps_for_a_query_stay_bounded():
+    wanted = wanted_words(parse("semiconductor"), "en")
+    wanted.judge(filler(KEPT_VERDICTS + 1))
+    assert len(wanted_words(parse("semiconductor"), "en")) == 0  # started again
+    assert snippet("semiconductors", "semiconductor") == "<mark>semiconductors</mark>"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import partial
+from functools import lru_cache, partial
 from itertools import compress
 
 from markupsafe import Markup, escape
@@ -16,6 +16,7 @@ SNIPPET_WORDS = 32
 _WORD_OR_GAP = re.compile(f"({WORD.pattern})")  # split: gap, word, gap ... gap
 _START, _END = "\x01", "\x02"  # where <mark> and </mark> go, until the text is escaped
 PART = "\x1f"  # between the words and gaps of a stored text (see ``parted``)
+KEPT_QUERIES, KEPT_VERDICTS = 32, 2048  # per worker, see ``wanted_words``
 
 
 def query_terms(query: Query, lang: str) -> set[str]:
@@ -39,13 +40,27 @@ def marked(text: str, is_wanted: WantedWords, limit: int | None = None) -> Marku
     it), and escaped in one piece. ``is_wanted``: from ``wanted_words``, one for a page of
     results, so that each distinct word is looked up once.
     """
+    if limit is None:  # a title: whole, without the window's search for a first match
+        return _whole(_WORD_OR_GAP.split(text), is_wanted)
     return _marked(partial(_WORD_OR_GAP.split, text), _no_word_in, is_wanted, limit)
 
 
 def marked_parted(stored: str, is_wanted: WantedWords, limit: int | None = None) -> Markup:
     """``marked`` for a text stored ``parted``: split at its parts' marks, in C, which cost a
     seventh of the regular expression's split (the most of a results page's snippets)."""
+    if limit is None:
+        return _whole(stored.split(PART), is_wanted)
+    parts = stored.split(PART, 2 * limit + 2)
+    if len(parts) <= 2 * limit + 1:  # at most ``limit`` words: shown whole
+        return _whole(parts, is_wanted)
     return _marked(partial(_split_parted, stored), _no_part_in, is_wanted, limit)
+
+
+def _whole(parts: list[str], is_wanted: WantedWords) -> Markup:
+    """A text split as [gap, word, gap ... gap], whole, its wanted words marked."""
+    verdicts = is_wanted.judge(parts[1::2])
+    wanted = [2 * index + 1 for index in compress(range(len(verdicts)), verdicts)]
+    return Markup(_escaped_with_marks(parts, wanted))  # noqa: S704 - escaped
 
 
 def _split_parted(stored: str, words: int = 0) -> list[str]:
@@ -62,7 +77,7 @@ def _no_part_in(rest: str) -> bool:
     return PART not in rest
 
 
-def _marked(split, is_last, is_wanted: WantedWords, limit: int | None) -> Markup:
+def _marked(split, is_last, is_wanted: WantedWords, limit: int) -> Markup:
     """The snippet of a text given as ``split(n)`` (its first n words and gaps, then the
     rest in one piece; n=0: all) and ``is_last(rest)`` (no word follows)."""
     parts, verdicts, first, last, more = _window(split, is_last, is_wanted, limit)
@@ -73,13 +88,10 @@ def _marked(split, is_last, is_wanted: WantedWords, limit: int | None) -> Markup
     return Markup(("… " if first else "") + html + (" …" if more else ""))  # noqa: S704
 
 
-def _window(split, is_last, is_wanted: WantedWords, limit: int | None) -> tuple:
+def _window(split, is_last, is_wanted: WantedWords, limit: int) -> tuple:
     """The text split as [gap, word, gap, word ... gap] as far as it was read, whether
     each word read is wanted, the indexes of the first and last word shown, and whether
     words follow the last."""
-    if limit is None:
-        parts = split(0)
-        return parts, is_wanted.judge(parts[1::2]), 0, len(parts) // 2 - 1, False
     read = limit + CONTEXT_BEFORE + 1
     while True:
         parts = split(read)
@@ -117,11 +129,12 @@ def _escaped_with_marks(parts: list[str], marked_at: list[int]) -> str:
 
 class WantedWords(dict):
     """Whether a word of a text has a term the query wants, by the word as written: each
-    distinct word is looked up once, and one of these serves a whole page of results."""
+    distinct word is looked up once, and one of these serves the query's pages of results
+    (``wanted_words``)."""
 
-    def __init__(self, query: Query, lang: str):
+    def __init__(self, wanted: frozenset[str], lang: str):
         super().__init__()
-        self.wanted = query_terms(query, lang)
+        self.wanted = wanted
         self.lang = lang
 
     def __missing__(self, word: str) -> bool:
@@ -134,5 +147,19 @@ class WantedWords(dict):
 
 
 def wanted_words(query: Query, lang: str) -> WantedWords:
-    """The test of words for a page of results for ``query`` in ``lang``."""
-    return WantedWords(query, lang)
+    """The test of words for the results of ``query`` in ``lang``.
+
+    A worker keeps the tests of its last ``KEPT_QUERIES`` queries (by the terms they want):
+    a verdict depends on the word and the query only, never on the content, and judging a
+    page's sixty-odd distinct words afresh cost a tenth of its time. The words judged per
+    query are bounded too (``KEPT_VERDICTS``), so the memory stays small.
+    """
+    test = _kept_test(frozenset(query_terms(query, lang)), lang)
+    if len(test) > KEPT_VERDICTS:
+        test.clear()
+    return test
+
+
+@lru_cache(maxsize=KEPT_QUERIES)
+def _kept_test(wanted: frozenset[str], lang: str) -> WantedWords:
+    return WantedWords(wanted, lang)

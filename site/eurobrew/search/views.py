@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from flask import render_template, request, url_for
 from markupsafe import Markup, escape
@@ -21,21 +22,27 @@ from .suggest import suggestion
 PER_PAGE = 10
 
 
-def result_card(url: str, title: Markup, snippet: Markup, published_on: date | None) -> Markup:
-    """One result as HTML: its title linked, its date, its snippet (``title`` and
-    ``snippet`` are escaped with their matches marked).
+def result_card(
+    url: str, title: Markup, snippet: Markup, published_on: date | None, lang: str
+) -> Markup:
+    """One result as HTML in ``lang``: its title linked, its date, its snippet (``title``
+    and ``snippet`` are escaped with their matches marked).
 
     Written here rather than as a template loop: a page shows ten, and the loop's escaping
     and attribute lookups cost more than marking the texts.
     """
-    meta = ""
-    if published_on:
-        day = escape(format_day(published_on, "medium"))
-        meta = f'  <p class="meta"><time datetime="{published_on.isoformat()}">{day}</time></p>\n'
+    meta = _date_line(published_on, lang) if published_on else ""
     return Markup(  # noqa: S704 - every value is escaped
         f'<article class="card result">\n  <h2><a href="{escape(url)}">{title}</a></h2>\n'
         f"{meta}  <p>{snippet}</p>\n</article>"
     )
+
+
+@lru_cache(maxsize=1024)
+def _date_line(day: date, lang: str) -> str:
+    """A result's date line in ``lang`` (the page's): the same for every result that day."""
+    shown = escape(format_day(day, "medium"))
+    return f'  <p class="meta"><time datetime="{day.isoformat()}">{shown}</time></p>\n'
 
 
 def result_cards(query: Query, lang: str, rows: list[dict]) -> list[Markup]:
@@ -51,7 +58,7 @@ def result_cards(query: Query, lang: str, rows: list[dict]) -> list[Markup]:
             url = url_for("pages.page", slug=row["slug"])
         snippet = marked_parted(row["body_text"], is_wanted, SNIPPET_WORDS)
         title = marked(row["title"], is_wanted)
-        found.append(result_card(url, title, snippet, row["published_on"]))
+        found.append(result_card(url, title, snippet, row["published_on"], lang))
     return found
 
 
