@@ -128,9 +128,11 @@ def crawl_sitemap_memory(found: Found, args: argparse.Namespace) -> list[str]:
         f"On each server above, after the latency set: wrk (-d{args.cold_seconds}s) on one "
         f"article asked again and again, then wrk with `bench/crawl.lua` asking for a "
         f"different article at each request (at least {crawl.LEAST:,} never-seen article "
-        "URLs in both languages, more than the run can ask for, read from a file). Target, "
-        f"with {args.articles:,} articles: the crawl keeps {crawl.CRAWL_GOAL} of the "
-        "repeated article's rate.",
+        "URLs in both languages, more than the run can ask for, read from a file), in "
+        f"{crawl.ROUNDS} rounds, each crawl on articles no earlier round asked for. The "
+        "ratio is the median of the rounds' ratios (each round's are listed); the other "
+        f"columns show the median round. Target, with {args.articles:,} articles: the crawl "
+        f"keeps {crawl.CRAWL_GOAL} of the repeated article's rate.",
         "",
         *crawl.table(growth_report.crawl_rows(found.growth)),
         "",
