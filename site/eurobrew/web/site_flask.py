@@ -14,6 +14,7 @@ function never changes, so it is kept.
 from __future__ import annotations
 
 from flask import Flask
+from flask.templating import Environment
 
 from ..contexts import current_request, request_globals
 
@@ -21,8 +22,24 @@ PATHS_KEPT = 2048  # distinct paths: the frame's links and a few hundred article
 FUNCTIONS_KEPT = 512  # the app has about 150 views and hooks
 
 
+class SiteEnvironment(Environment):
+    """Flask's Jinja environment, each template's globals a plain dict made when it loads.
+
+    Jinja gives a template a ``ChainMap`` over the environment's globals and copies it into
+    every render's context: forty-odd Python lookups a page. Every global is registered
+    while the app is made, before any template loads, as Jinja asks ("avoid modifying any
+    globals after a template is loaded"), so a copy made at load time holds the same.
+    """
+
+    def make_globals(self, d):
+        """The environment's globals with ``d`` (a template's own) over them, as a dict."""
+        return {**self.globals, **(d or {})}
+
+
 class SiteFlask(Flask):
     """Flask whose absolute URLs all start with ``SITE_URL``, whatever the request's Host."""
+
+    jinja_environment = SiteEnvironment
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
