@@ -20,7 +20,7 @@ def test_an_edit_shows_at_once_and_old_figures_are_dropped(demo_app):
     assert len(now.values) <= len(kept.values)
 
 
-def test_an_article_card_follows_an_edit_on_home_and_the_list(demo_app):
+def test_an_article_card_and_feed_entry_follow_an_edit(demo_app):
     from eurobrew.extensions import db
     from eurobrew.models import ArticleTranslation
 
@@ -29,14 +29,15 @@ def test_an_article_card_follows_an_edit_on_home_and_the_list(demo_app):
         add_article(1)
     assert "Article 1" in client.get("/en/").text
     assert "Article 1" in client.get("/en/news/").text
-    assert len(demo_app.extensions[MEMO_KEY].fragments) > 0  # the cards, kept
+    assert "<title>Article 1</title>" in client.get("/en/news/feed.xml").text
+    assert len(demo_app.extensions[MEMO_KEY].fragments) > 0  # the cards and entries, kept
     with demo_app.app_context():
         translation = db.session.scalars(
             db.select(ArticleTranslation).where(ArticleTranslation.title == "Article 1")
         ).one()
         translation.title = "Article one, retitled"
         db.session.commit()
-    for path in ("/en/", "/en/news/"):
+    for path in ("/en/", "/en/news/", "/en/news/feed.xml"):
         page = client.get(path).text
         assert "Article one, retitled" in page and "Article 1<" not in page
 

@@ -13,7 +13,7 @@ from ..markup import excerpt
 from ..media.bodies import render_feed_body
 from ..models.base import utcnow
 from ..web.layout import company_contact
-from ..web.memo import memoize_per_content
+from ..web.memo import memoize_many, memoize_per_content
 from . import bp
 from .addresses import article_urls
 from .dates import iso_utc, published_datetime, site_zone
@@ -67,7 +67,11 @@ def build_feed(lang: str) -> str:
         element("icon", url_for("static", filename="img/favicon.svg", _external=True)),
     ]
     zone, article_url = site_zone(), article_urls(lang, external=True)
-    parts.extend(entry(translation, lang, zone, article_url) for translation in items)
+    # An entry is the same in every request until the content changes, as a list's card.
+    keys = [("feed_entry", lang, translation.slug) for translation in items]
+    parts += memoize_many(
+        keys, lambda n: entry(items[n], lang, zone, article_url), area="fragments"
+    )
     parts.append("</feed>")
     return "".join(parts)
 
