@@ -17,9 +17,10 @@ import contextlib
 import threading
 from datetime import date, datetime
 
-from flask import Flask, current_app
+from flask import Flask
 from sqlalchemy import Date, DateTime, Engine
 
+from ..contexts import running_app
 from ..extensions import db
 
 READER_KEY = "eurobrew.plain_reader"
@@ -104,8 +105,11 @@ class CompiledRead:
     def arguments(self, params: dict):
         """The DBAPI parameters: named or in order, timestamps as SQLite stores them."""
         values = self.defaults | params
-        if self.sqlite:
-            values = {name: _sqlite_value(value) for name, value in values.items()}
+        if self.sqlite:  # a datetime is a date too: one test finds both
+            values = {
+                name: _sqlite_value(value) if isinstance(value, date) else value
+                for name, value in values.items()
+            }
         if self.order is not None:
             return tuple(values[name] for name in self.order)
         return values
@@ -177,7 +181,7 @@ def kept_connection(app: Flask) -> KeptConnection:
 
 def plain_reader() -> PlainReader:
     """The current app's reader (made on first use)."""
-    app = current_app._get_current_object()
+    app = running_app()
     reader = app.extensions.get(READER_KEY)
     if reader is None:
         reader = app.extensions.setdefault(READER_KEY, PlainReader(kept_connection(app)))
