@@ -138,10 +138,6 @@ class StampReader:
         stamp = Stamp(version or 1, _as_datetime(changed_at), _as_datetime(latest))
         return stamp, _as_datetime(following)
 
-    def reset(self) -> None:
-        """Forget this thread's connection; the next read opens a new one."""
-        self.connection.reset()
-
 
 def _as_datetime(value) -> datetime | None:
     # SQLite hands back timestamps as text when read without SQLAlchemy's types.
