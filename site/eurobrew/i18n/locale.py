@@ -108,7 +108,8 @@ def language_name(code: str, in_lang: str | None = None, heading: bool = False) 
 
 
 @lru_cache(maxsize=4096)
-def _formatted_day(day: date, format: str, lang: str) -> str:
+def day_in(lang: str, day: date, format: str = "medium") -> str:
+    """``day`` as ``lang`` writes it (CLDR's ``format``), each formatted once."""
     return format_date(day, format, locale=parsed_locale(lang))
 
 
@@ -117,7 +118,7 @@ def format_day(value, format: str = "medium") -> str:
     news list shows ten); a datetime goes through Flask-Babel, in the site's time zone."""
     if isinstance(value, datetime) or not isinstance(value, date):
         return flask_babel.format_date(value, format)
-    return _formatted_day(value, format, current_language())
+    return day_in(current_language(), value, format)
 
 
 def babel_locale() -> Locale:

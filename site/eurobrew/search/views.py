@@ -8,7 +8,7 @@ from functools import lru_cache
 from flask import render_template, request, url_for
 from markupsafe import Markup, escape
 
-from ..i18n.locale import add_language_rules, current_language, format_day
+from ..i18n.locale import add_language_rules, current_language, day_in
 from ..i18n.switch import same_page_everywhere
 from ..models.pages import HOME_KEY
 from ..news.addresses import article_urls
@@ -41,7 +41,7 @@ def result_card(
 @lru_cache(maxsize=1024)
 def _date_line(day: date, lang: str) -> str:
     """A result's date line in ``lang`` (the page's): the same for every result that day."""
-    shown = escape(format_day(day, "medium"))
+    shown = escape(day_in(lang, day))
     return f'  <p class="meta"><time datetime="{day.isoformat()}">{shown}</time></p>\n'
 
 
