@@ -103,3 +103,18 @@ def test_the_verdicts_a_worker_keeps_for_a_query_stay_bounded():
     wanted.judge(filler(KEPT_VERDICTS + 1))
     assert len(wanted_words(parse("semiconductor"), "en")) == 0  # started again
     assert snippet("semiconductors", "semiconductor") == "<mark>semiconductors</mark>"
+
+
+def test_a_title_kept_prepared_by_the_worker_is_marked_afresh_for_each_query():
+    from eurobrew.search.snippets import marked_parted, parted
+
+    title = "Japan & Slovakia: semiconductors for Japan"
+    for _ in range(2):  # the second time from the worker's prepared texts
+        for query, expected in (
+            ("japan", "<mark>Japan</mark> &amp; Slovakia: semiconductors for <mark>Japan</mark>"),
+            ("semiconductor", "Japan &amp; Slovakia: <mark>semiconductors</mark> for Japan"),
+            ("brewery", "Japan &amp; Slovakia: semiconductors for Japan"),
+        ):
+            wanted = wanted_words(parse(query), "en")
+            assert snippet(title, query, limit=None) == expected
+            assert marked_parted(parted(title), wanted, SNIPPET_WORDS) == expected

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache, partial
 from itertools import compress
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from .query import Query, alternatives
 from .terms import WORD, terms_of
@@ -17,6 +17,7 @@ _WORD_OR_GAP = re.compile(f"({WORD.pattern})")  # split: gap, word, gap ... gap
 _START, _END = "\x01", "\x02"  # where <mark> and </mark> go, until the text is escaped
 PART = "\x1f"  # between the words and gaps of a stored text (see ``parted``)
 KEPT_QUERIES, KEPT_VERDICTS = 32, 2048  # per worker, see ``wanted_words``
+KEPT_TEXTS = 512  # short texts prepared per worker, at most about 2 MB (``_prepared``)
 
 
 def query_terms(query: Query, lang: str) -> set[str]:
@@ -31,9 +32,10 @@ def parted(text: str) -> str:
     return PART.join(_WORD_OR_GAP.split(text.replace(PART, " ")))
 
 
-def marked(text: str, is_wanted: WantedWords, limit: int | None = None) -> Markup:
-    """``text`` (plain) with its matching words marked; cut to about ``limit`` words around
-    the first match when a limit is given.
+def marked(text: str, is_wanted: WantedWords, limit: int | None = None) -> str:
+    """``text`` (plain) as escaped HTML with its matching words marked; cut to about
+    ``limit`` words around the first match when a limit is given. A string, not Markup: a
+    results page joins its ten into one piece of Markup.
 
     The text is split into its words and the gaps between them by one regular expression,
     only as far as the snippet needs (up to the first match and the ``limit`` words around
@@ -41,26 +43,48 @@ def marked(text: str, is_wanted: WantedWords, limit: int | None = None) -> Marku
     results, so that each distinct word is looked up once.
     """
     if limit is None:  # a title: whole, without the window's search for a first match
-        return _whole(_WORD_OR_GAP.split(text), is_wanted)
+        return _whole(_prepared(text, False), is_wanted)
     return _marked(partial(_WORD_OR_GAP.split, text), _no_word_in, is_wanted, limit)
 
 
-def marked_parted(stored: str, is_wanted: WantedWords, limit: int | None = None) -> Markup:
+def marked_parted(stored: str, is_wanted: WantedWords, limit: int | None = None) -> str:
     """``marked`` for a text stored ``parted``: split at its parts' marks, in C, which cost a
     seventh of the regular expression's split (the most of a results page's snippets)."""
-    if limit is None:
-        return _whole(stored.split(PART), is_wanted)
-    parts = stored.split(PART, 2 * limit + 2)
-    if len(parts) <= 2 * limit + 1:  # at most ``limit`` words: shown whole
-        return _whole(parts, is_wanted)
+    if limit is None or stored.count(PART) <= 2 * limit:  # at most ``limit`` words
+        return _whole(_prepared(stored, True), is_wanted)
     return _marked(partial(_split_parted, stored), _no_part_in, is_wanted, limit)
 
 
-def _whole(parts: list[str], is_wanted: WantedWords) -> Markup:
-    """A text split as [gap, word, gap ... gap], whole, its wanted words marked."""
-    verdicts = is_wanted.judge(parts[1::2])
-    wanted = [2 * index + 1 for index in compress(range(len(verdicts)), verdicts)]
-    return Markup(_escaped_with_marks(parts, wanted))  # noqa: S704 - escaped
+class Prepared:
+    """A short text ready to mark: its words, and its parts [gap, word ... gap] escaped."""
+
+    __slots__ = ("words", "escaped", "html")
+
+    def __init__(self, parts: list[str]):
+        self.words = parts[1::2]
+        # A word ([^\W_]+) holds nothing to escape: the gaps are escaped one by one.
+        self.escaped = [
+            str(escape(part)) if index % 2 == 0 else part for index, part in enumerate(parts)
+        ]
+        self.html = "".join(self.escaped)  # as shown when no word is wanted
+
+
+@lru_cache(maxsize=KEPT_TEXTS)
+def _prepared(text: str, is_parted: bool) -> Prepared:
+    """A title or a short text, split and escaped once per worker: a results page shows
+    the same few dozen again and again, whatever was searched for."""
+    return Prepared(text.split(PART) if is_parted else _WORD_OR_GAP.split(text))
+
+
+def _whole(text: Prepared, is_wanted: WantedWords) -> str:
+    """A prepared text, whole, its wanted words marked."""
+    verdicts = is_wanted.judge(text.words)
+    if True not in verdicts:
+        return text.html
+    shown = text.escaped.copy()
+    for index in compress(range(1, 2 * len(verdicts), 2), verdicts):
+        shown[index] = f"<mark>{shown[index]}</mark>"
+    return "".join(shown)
 
 
 def _split_parted(stored: str, words: int = 0) -> list[str]:
@@ -77,7 +101,7 @@ def _no_part_in(rest: str) -> bool:
     return PART not in rest
 
 
-def _marked(split, is_last, is_wanted: WantedWords, limit: int) -> Markup:
+def _marked(split, is_last, is_wanted: WantedWords, limit: int) -> str:
     """The snippet of a text given as ``split(n)`` (its first n words and gaps, then the
     rest in one piece; n=0: all) and ``is_last(rest)`` (no word follows)."""
     parts, verdicts, first, last, more = _window(split, is_last, is_wanted, limit)
@@ -85,7 +109,7 @@ def _marked(split, is_last, is_wanted: WantedWords, limit: int) -> Markup:
     shown = parts[begin : 2 * last + 2] if more else parts[begin:]
     wanted = compress(range(first, last + 1), verdicts[first : last + 1])
     html = _escaped_with_marks(shown, [2 * index + 1 - begin for index in wanted])
-    return Markup(("… " if first else "") + html + (" …" if more else ""))  # noqa: S704
+    return ("… " if first else "") + html + (" …" if more else "")
 
 
 def _window(split, is_last, is_wanted: WantedWords, limit: int) -> tuple:

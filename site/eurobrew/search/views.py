@@ -22,17 +22,15 @@ from .suggest import suggestion
 PER_PAGE = 10
 
 
-def result_card(
-    url: str, title: Markup, snippet: Markup, published_on: date | None, lang: str
-) -> Markup:
+def result_card(url: str, title: str, snippet: str, published_on: date | None, lang: str) -> str:
     """One result as HTML in ``lang``: its title linked, its date, its snippet (``title``
-    and ``snippet`` are escaped with their matches marked).
+    and ``snippet`` are HTML, escaped with their matches marked).
 
     Written here rather than as a template loop: a page shows ten, and the loop's escaping
     and attribute lookups cost more than marking the texts.
     """
     meta = _date_line(published_on, lang) if published_on else ""
-    return Markup(  # noqa: S704 - every value is escaped
+    return (
         f'<article class="card result">\n  <h2><a href="{escape(url)}">{title}</a></h2>\n'
         f"{meta}  <p>{snippet}</p>\n</article>"
     )
@@ -45,8 +43,9 @@ def _date_line(day: date, lang: str) -> str:
     return f'  <p class="meta"><time datetime="{day.isoformat()}">{shown}</time></p>\n'
 
 
-def result_cards(query: Query, lang: str, rows: list[dict]) -> list[Markup]:
-    """The results of a page of result rows, in order."""
+def result_cards(query: Query, lang: str, rows: list[dict]) -> Markup:
+    """The results of a page of result rows, in order, as one piece of HTML (one Markup,
+    not ten: the template escapes each value it shows, Markup or not)."""
     is_wanted, article_url = wanted_words(query, lang), article_urls(lang)
     found = []
     for row in rows:
@@ -59,7 +58,7 @@ def result_cards(query: Query, lang: str, rows: list[dict]) -> list[Markup]:
         snippet = marked_parted(row["body_text"], is_wanted, SNIPPET_WORDS)
         title = marked(row["title"], is_wanted)
         found.append(result_card(url, title, snippet, row["published_on"], lang))
-    return found
+    return Markup("\n".join(found))  # noqa: S704 - every card is escaped
 
 
 def search_page():
