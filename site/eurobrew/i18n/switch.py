@@ -18,8 +18,7 @@ from .locale import current_language
 class SwitchLink:
     """One entry of the language switch."""
 
-    lang: str
-    name: str
+    lang: str  # its name is shown (LANGUAGE_NAMES)
     url: str
     current: bool
     missing_note: str | None = None  # said in ``lang`` when the content is not translated
@@ -63,7 +62,7 @@ def language_switch() -> list[SwitchLink]:
                     # this language, when the page has no translation into it; Slovak says
                     # "v slovenčine nie je k dispozícii" (not available in Slovak).
                     note = gettext("Not available in this language")
-        links.append(SwitchLink(lang, LANGUAGE_NAMES[lang], url, lang == current, note))
+        links.append(SwitchLink(lang, url, lang == current, note))
     return links
 
 
@@ -80,6 +79,10 @@ def language_switch_nav() -> Markup:
     return Markup(nav + "      </ul>\n    </nav>")  # noqa: S704 - every value is escaped
 
 
+# The languages' names as HTML, escaped once: they are on every page.
+_NAMES_HTML = {lang: str(escape(name)) for lang, name in LANGUAGE_NAMES.items()}
+
+
 def _switch_item(link: SwitchLink) -> str:
     current = ' aria-current="true"' if link.current else ""
     note = ""
@@ -87,5 +90,5 @@ def _switch_item(link: SwitchLink) -> str:
         note = f' <span class="switch-note" lang="{link.lang}">({escape(link.missing_note)})</span>'
     return (
         f'        <li><a href="{escape(link.url)}" hreflang="{link.lang}" lang="{link.lang}"'
-        f"{current}>{escape(link.name)}</a>{note}</li>\n"
+        f"{current}>{_NAMES_HTML[link.lang]}</a>{note}</li>\n"
     )

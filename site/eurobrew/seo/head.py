@@ -123,7 +123,10 @@ def head_tags(title: str, description: str, og_type: str, og_image: dict | None)
     """
     site, locales = _language_tags(current_language())
     canonical = canonical_url()
-    tags = [f'<link rel="canonical" href="{escape(canonical)}">']
+    # Each of these is shown twice: escaped once (the title and description are Markup
+    # already, and escape() makes a new Markup of each all the same).
+    url, title, description = escape(canonical), escape(title), escape(description)
+    tags = [f'<link rel="canonical" href="{url}">']
     tags += [
         f'<link rel="alternate" hreflang="{link.hreflang}" href="{escape(link.href)}">'
         for link in alternates(canonical)
@@ -131,15 +134,15 @@ def head_tags(title: str, description: str, og_type: str, og_image: dict | None)
     tags += [
         site,
         _meta("og:type", og_type),
-        _meta("og:title", title),
-        _meta("og:description", description),
-        _meta("og:url", canonical),
+        _escaped_meta("og:title", title),
+        _escaped_meta("og:description", description),
+        _escaped_meta("og:url", url),
         locales,
     ]
     tags += _image_tags(og_image)
     tags += [
-        _meta("twitter:title", title, "name"),
-        _meta("twitter:description", description, "name"),
+        _escaped_meta("twitter:title", title, "name"),
+        _escaped_meta("twitter:description", description, "name"),
     ]
     return Markup("\n".join(tags))  # noqa: S704 - every value is escaped
 
@@ -166,7 +169,11 @@ def _image_tags(og_image: dict | None) -> list[str]:
 
 
 def _meta(name: str, content, attribute: str = "property") -> str:
-    return f'<meta {attribute}="{name}" content="{escape(content)}">'
+    return _escaped_meta(name, escape(content), attribute)
+
+
+def _escaped_meta(name: str, content: Markup, attribute: str = "property") -> str:
+    return f'<meta {attribute}="{name}" content="{content}">'
 
 
 def organization_ld() -> Markup:
