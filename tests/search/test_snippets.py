@@ -78,6 +78,8 @@ def test_a_stored_parted_text_gives_the_snippet_of_its_plain_text():
         " ".join([*filler(SNIPPET_WORDS), "semiconductor"]),
         "one two three four semiconductor",
         "one two three four five semiconductor.",
+        # a few words, but too long a text to be counted: whole all the same
+        " ".join(["Semiconductor", *filler(20, "x" * 40)]),
     ]
     for text in texts:
         for limit in (SNIPPET_WORDS, 5, 1, None):

@@ -18,6 +18,7 @@ _START, _END = "\x01", "\x02"  # where <mark> and </mark> go, until the text is 
 PART = "\x1f"  # between the words and gaps of a stored text (see ``parted``)
 KEPT_QUERIES, KEPT_VERDICTS = 32, 2048  # per worker, see ``wanted_words``
 KEPT_TEXTS = 512  # short texts prepared per worker, at most about 2 MB (``_prepared``)
+SHORT_TEXT = 512  # characters: a longer body is never shown whole without the window
 
 
 def query_terms(query: Query, lang: str) -> set[str]:
@@ -50,9 +51,18 @@ def marked(text: str, is_wanted: WantedWords, limit: int | None = None) -> str:
 def marked_parted(stored: str, is_wanted: WantedWords, limit: int | None = None) -> str:
     """``marked`` for a text stored ``parted``: split at its parts' marks, in C, which cost a
     seventh of the regular expression's split (the most of a results page's snippets)."""
-    if limit is None or stored.count(PART) <= 2 * limit:  # at most ``limit`` words
+    if limit is None or _at_most(stored, limit):
         return _whole(_prepared(stored, True), is_wanted)
     return _marked(partial(_split_parted, stored), _no_part_in, is_wanted, limit)
+
+
+def _at_most(stored: str, words: int) -> bool:
+    """Whether a parted text of at most ``SHORT_TEXT`` characters has at most ``words`` words.
+
+    A longer text is not counted (a body of thousands of words cost more to count than to
+    mark): its snippet comes from the window, which shows a text of few words whole too.
+    """
+    return len(stored) <= SHORT_TEXT and stored.count(PART) <= 2 * words
 
 
 class Prepared:
