@@ -38,10 +38,11 @@ def marked(text: str, is_wanted: WantedWords, limit: int | None = None) -> str:
     ``limit`` words around the first match when a limit is given. A string, not Markup: a
     results page joins its ten into one piece of Markup.
 
-    The text is split into its words and the gaps between them by one regular expression,
-    only as far as the snippet needs (up to the first match and the ``limit`` words around
-    it), and escaped in one piece. ``is_wanted``: from ``wanted_words``, one for a page of
-    results, so that each distinct word is looked up once.
+    A text shown whole (a title) is split into its words and gaps and escaped once per
+    worker (``_prepared``). A text to cut is split by one regular expression only as far
+    as the snippet needs (up to the first match and the ``limit`` words around it), and
+    escaped in one piece. ``is_wanted``: from ``wanted_words``, one for a page of results,
+    so that each distinct word is looked up once.
     """
     if limit is None:  # a title: whole, without the window's search for a first match
         return _whole(_prepared(text, False), is_wanted)
