@@ -132,12 +132,11 @@ def _text_reader(kind):
     return None
 
 
-def _sqlite_value(value):
+def _sqlite_value(value: date) -> str:
+    """A day or a timestamp as SQLite stores it (``arguments`` passes only these)."""
     if isinstance(value, datetime):
         return value.strftime(SQLITE_DATETIME)
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+    return value.isoformat()
 
 
 class PlainReader:
