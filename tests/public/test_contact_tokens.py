@@ -82,3 +82,20 @@ def test_the_page_description_leaves_the_tokens_out(demo_app):
     set_about_body(demo_app, "Call us at {contact:phone} or write.")
     html = BeautifulSoup(demo_app.test_client().get(ABOUT["en"]).text, "html.parser")
     assert html.select_one('meta[name="description"]')["content"] == "Call us at or write."
+
+
+def test_contact_data_inside_a_link_shows_as_text_not_a_second_link(demo_app):
+    set_about_body(
+        demo_app,
+        "[Call {contact:phone} or write to {contact:email}](https://example.com/contact) "
+        "or call {contact:phone}.",
+    )
+    body = contact_section(demo_app.test_client(), "en")
+    outer = body.select_one('a[href="https://example.com/contact"]')
+    assert outer.find("a") is None  # a link inside a link is not HTML
+    assert outer.text == "Call +421\xa033\xa053\xa0418\xa053 or write to info@eurobrew.sk"
+    # outside the link, the same token is a link of its own
+    assert [a["href"] for a in body.select("a")] == [
+        "https://example.com/contact",
+        "tel:+421335341853",
+    ]
