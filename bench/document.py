@@ -89,6 +89,10 @@ def cold_section(found: Found, args: argparse.Namespace) -> list[str]:
         "",
         *cold.table(found.cold),
     ]
+    misses = cold.rounds_of_misses(found.cold)
+    if misses:
+        lines += ["", "Each round's ratio, in order, of the pages whose median misses a goal:", ""]
+        lines += misses
     problems = cold.errors(found.cold)
     return lines + (["", "wrk counted errors:", "", *problems] if problems else [])
 
