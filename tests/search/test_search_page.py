@@ -11,6 +11,7 @@ from eurobrew.extensions import db
 from eurobrew.models import Article, ArticleStatus, ArticleTranslation
 from eurobrew.models.base import utcnow
 from eurobrew.models.search import SearchDocument
+from eurobrew.search import matching
 from support import hidden_fields_in
 from support.builders import add_article, article_form
 
@@ -176,6 +177,33 @@ def test_counts_speak_slovak_plurals_and_pages_hold_ten(demo_app, client):
             t.body = "Spoločný text."
         db.session.commit()
     assert "3 výsledky" in client.get(SEARCH_SK, query_string={"q": "spoločný"}).text
+
+
+def test_a_frequent_word_ranks_the_latest_written_texts_and_says_more_than(
+    demo_app, client, monkeypatch
+):
+    monkeypatch.setattr(matching, "MOST_RESULTS", 10)
+    in_title = article(demo_app, 1, "Pivovary na Slovensku", "O trhu.", days_ago=90)
+    later = [article(demo_app, n, f"Správa {n}", f"Pivovar {n} v Trnave.", n) for n in range(2, 14)]
+    page = client.get(SEARCH_SK, query_string={"q": "pivovar"}).text
+    assert "Viac ako 10 výsledkov pre „pivovar“" in page
+    assert "Zobrazené sú len naposledy napísané alebo upravené texty." in page
+    # The eleven written last (3 to 13) are ranked, newest first; ten shown, no page 2.
+    assert hits(client, "pivovar") == later[1:11]
+    assert "page=2" not in page
+    assert client.get(SEARCH_SK, query_string={"q": "pivovar", "page": 2}).status_code == 404
+    # An edit writes the text's index row anew: the title match is among them, first.
+    with demo_app.app_context():
+        edited = db.session.scalars(
+            select(ArticleTranslation).where(ArticleTranslation.title == "Pivovary na Slovensku")
+        ).one()
+        edited.body = "O trhu s pivom."
+        db.session.commit()
+    assert hits(client, "pivovar") == [in_title, *later[2:11]]
+    # A word in fewer texts than that is counted as before.
+    assert (
+        "1 výsledok pre „trnave 13“" in client.get(SEARCH_SK, query_string={"q": "trnave 13"}).text
+    )
 
 
 def test_the_page_is_noindex_keeps_the_query_in_the_switch_and_marks_matches(client):

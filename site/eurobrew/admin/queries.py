@@ -10,7 +10,7 @@ from ..i18n import LANGUAGES
 from ..models import Article, ArticleStatus, ArticleTranslation, Page
 from ..models.base import utcnow
 from ..models.pages import HOME_KEY
-from ..search.matching import matching_articles, matching_pages
+from ..search.admin_lists import matching_articles, matching_pages
 from ..search.query import clean, parse
 from ..web.memo import memoize_per_content
 from ..web.pagination import Pagination

@@ -1,4 +1,4 @@
-"""The SQL of a search: which index rows match, in which order, on either database."""
+"""The SQL of the search page: which public texts match, in which order, on either database."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from sqlalchemy import (
     cast,
     column,
     func,
-    literal,
     literal_column,
     or_,
     select,
@@ -32,31 +31,6 @@ from .query import Query, fts_exact, fts_query, ts_exact, ts_query
 FTS = table("search_fts", column("rowid"))
 
 
-def _fts(expression: str):
-    """SQLite: the index rows FTS5 matches with ``expression``."""
-    matched = select(FTS.c.rowid).where(literal_column("search_fts").op("MATCH")(expression))
-    return SearchDocument.id.in_(matched)
-
-
-def _ts(vector: str, expression: str):
-    """PostgreSQL: the index rows whose ``vector`` column matches the tsquery text."""
-    return literal_column(f"search_documents.{vector}").op("@@")(cast(literal(expression), TSQUERY))
-
-
-def matches(query: Query, langs: tuple[str, ...], where: str = "all"):
-    """The condition: every group of ``query`` matches the fields ``where``."""
-    if db.engine.dialect.name == "sqlite":
-        return _fts(fts_query(query, langs, where))
-    return _ts("terms", ts_query(query, langs, where))
-
-
-def exactly(query: Query):
-    """The condition: every word as typed, diacritics and all, is in the text."""
-    if db.engine.dialect.name == "sqlite":
-        return _fts(fts_exact(query))
-    return _ts("exact_terms", ts_exact(query))
-
-
 def _bound_match(dialect: str, name: str, vector: str = "terms"):
     """The condition: the index rows match the query text bound as ``name``."""
     if dialect == "sqlite":
@@ -68,35 +42,72 @@ def _bound_match(dialect: str, name: str, vector: str = "terms"):
     return literal_column(f"search_documents.{vector}").op("@@")(expression)
 
 
-@cache
-def _public_results(dialect: str):
-    """Public articles and pages in the bound language that match, unordered, with what
-    orders them (``_best_first``). Built once per database kind, the query's texts bound:
-    building it cost more than running it."""
-    in_title = case((_bound_match(dialect, "title"), 1), else_=0)
-    as_typed = case((_bound_match(dialect, "exact", "exact_terms"), 1), else_=0)
+# A search ranks the public texts it finds among the MOST_RESULTS + 1 written last (an
+# index row is written anew with each edit): a word that is in a sixth of 100,000 articles
+# costs what a rare one does (its 16,668 matches took 80 ms to rank, all of them, on every
+# request). The page then says "more than MOST_RESULTS" and pages through those. A multiple
+# of the results per page, so that the one over it is never shown.
+MOST_RESULTS = 200
+
+
+def _candidates(dialect: str):
+    """The public articles and pages in the bound language that match ``all``, newest
+    index rows first, at most the bound ``most``: each with what orders the results."""
     public = or_(
         and_(SearchDocument.article_id.is_not(None), visible_articles_clause(bindparam("now"))),
         and_(SearchDocument.page_id.is_not(None), public_pages()),
     )
+    found = select(
+        SearchDocument.id.label("document_id"),
+        SearchDocument.article_id,
+        SearchDocument.page_id,
+        Article.published_on,
+        Page.key.label("page_key"),
+    )
+    if dialect == "sqlite":
+        # FTS5 hands out its matches newest row first and stops at the limit; an IN
+        # (subquery) would read every match first.
+        found = found.select_from(FTS.join(SearchDocument, SearchDocument.id == FTS.c.rowid))
+        found = found.where(literal_column("search_fts").op("MATCH")(bindparam("all")))
+        newest = FTS.c.rowid.desc()
+    else:
+        found = found.add_columns(
+            _bound_match(dialect, "title").label("in_title"),
+            _bound_match(dialect, "exact", "exact_terms").label("as_typed"),
+        ).where(_bound_match(dialect, "all"))
+        newest = SearchDocument.id.desc()
     return (
-        select(
-            SearchDocument.id.label("document_id"),
-            SearchDocument.article_id,
-            SearchDocument.page_id,
-            Article.published_on,
-            Page.key.label("page_key"),
-            in_title.label("in_title"),
-            as_typed.label("as_typed"),
-        )
-        .outerjoin(Article, Article.id == SearchDocument.article_id)
+        found.outerjoin(Article, Article.id == SearchDocument.article_id)
         .outerjoin(Page, Page.id == SearchDocument.page_id)
         # The language is compared as an expression no index serves: otherwise PostgreSQL
         # reads half the index rows by language to intersect them with the few the words
         # match, then hashes every article (18 ms at 100,000 articles, against 0.3 ms).
-        .where(SearchDocument.lang.concat("") == bindparam("lang"))
-        .where(_bound_match(dialect, "all"), public)
+        .where(SearchDocument.lang.concat("") == bindparam("lang"), public)
+        .order_by(newest)
+        .limit(bindparam("most"))
+        .cte("candidates")
     )
+
+
+def _flags(dialect: str, candidates) -> tuple:
+    """(in_title, as_typed) of each candidate: 1 when ``title`` (or ``exact``) matches it.
+
+    On SQLite FTS5 reads those matches from the oldest candidate's row on, not every one.
+    """
+    if dialect != "sqlite":
+        return (
+            case((candidates.c.in_title, 1), else_=0).label("in_title"),
+            case((candidates.c.as_typed, 1), else_=0).label("as_typed"),
+        )
+    oldest = select(func.min(candidates.c.document_id)).scalar_subquery()
+
+    def matched(name: str):
+        rows = select(FTS.c.rowid).where(
+            literal_column("search_fts").op("MATCH")(bindparam(name)), FTS.c.rowid >= oldest
+        )
+        return case((candidates.c.document_id.in_(rows), 1), else_=0)
+
+    return matched("title").label("in_title"), matched("exact").label("as_typed")
 
 
 def _best_first(columns) -> list:
@@ -112,12 +123,19 @@ def _best_first(columns) -> list:
 
 @cache
 def _counted_page(dialect: str):
-    """One page of the results, each row with how many there are in all and what a hit
-    shows: its title and slug in the language, and its body's plain text. The texts are
-    joined to the page's rows only, after the ordering and the cut."""
-    results = _public_results(dialect).add_columns(func.count().over().label("total"))
+    """One page of the results, each row with how many there are in all (at most the bound
+    ``most``) and what a hit shows: its title and slug in the language, and its body's
+    plain text. The texts are joined to the page's rows only, after the ordering and the
+    cut. Built once per database kind, the query's texts bound: building it cost more than
+    running it."""
+    candidates = _candidates(dialect)
+    c = candidates.c
+    ranked = select(
+        c.document_id, c.article_id, c.page_id, c.published_on, c.page_key,
+        *_flags(dialect, candidates), func.count().over().label("total"),
+    )  # fmt: skip
     page = (
-        results.order_by(*_best_first(results.selected_columns))
+        ranked.order_by(*_best_first(ranked.selected_columns))
         .limit(bindparam("limit"))
         .offset(bindparam("skip"))
         .subquery()
@@ -145,10 +163,8 @@ def _counted_page(dialect: str):
 
 @cache
 def _count(dialect: str):
-    """How many results there are."""
-    # Only the ids: the ordering's title and diacritics matches are not needed to count.
-    found = _public_results(dialect).with_only_columns(SearchDocument.id).subquery()
-    return select(func.count()).select_from(found)
+    """How many results there are, up to the bound ``most``."""
+    return select(func.count()).select_from(_candidates(dialect))
 
 
 def _params(query: Query, lang: str, dialect: str) -> dict:
@@ -160,35 +176,22 @@ def _params(query: Query, lang: str, dialect: str) -> dict:
         "exact": exact(query),
         "lang": lang,
         "now": utcnow(),
+        "most": MOST_RESULTS + 1,
     }
 
 
 def count_results(query: Query, lang: str) -> int:
-    """How many public texts in ``lang`` match."""
+    """How many public texts in ``lang`` match, up to MOST_RESULTS + 1 (more than shown)."""
     dialect = db.engine.dialect.name
     return plain_reader().scalar(_count(dialect), _params(query, lang, dialect)) or 0
 
 
 def result_page(query: Query, lang: str, limit: int, offset: int) -> tuple[int, list[dict]]:
-    """(how many match, the rows of one page): one pass over the matches, counted by a
-    window function on the same query."""
+    """(how many match, up to MOST_RESULTS + 1; the rows of one page): one pass over the
+    matches, counted by a window function on the same query."""
     dialect = db.engine.dialect.name
     params = _params(query, lang, dialect) | {"limit": limit, "skip": offset}
     rows = plain_reader().rows(_counted_page(dialect), params)
     if rows:
         return rows[0]["total"], rows
     return (count_results(query, lang) if offset else 0), []
-
-
-def matching_articles(query: Query, langs: tuple[str, ...]):
-    """Ids of articles (any state) with a translation that matches: the admin's search."""
-    return select(SearchDocument.article_id).where(
-        SearchDocument.article_id.is_not(None), matches(query, langs)
-    )
-
-
-def matching_pages(query: Query, langs: tuple[str, ...]):
-    """Ids of pages with a translation that matches: the admin's search."""
-    return select(SearchDocument.page_id).where(
-        SearchDocument.page_id.is_not(None), matches(query, langs)
-    )

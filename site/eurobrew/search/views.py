@@ -13,7 +13,7 @@ from ..i18n.switch import same_page_everywhere
 from ..models.pages import HOME_KEY
 from ..news.addresses import article_urls
 from ..web.pagination import paginate, requested_page
-from . import bp
+from . import bp, matching
 from .matching import count_results, result_page
 from .query import Query, QueryTooLong, parse
 from .snippets import SNIPPET_WORDS, marked, marked_parted, wanted_words
@@ -75,8 +75,12 @@ def search_page():
     if query.groups:
         offset = (requested_page() - 1) * PER_PAGE
         total, rows = result_page(query, lang, PER_PAGE, offset)
+        # Past MOST_RESULTS the page says "more than" and pages through those.
+        more = total > matching.MOST_RESULTS
+        total = min(total, matching.MOST_RESULTS)
         pagination = paginate(total, PER_PAGE)
-        context.update(pagination=pagination, total=total, cards=result_cards(query, lang, rows))
+        cards = result_cards(query, lang, rows)
+        context.update(pagination=pagination, total=total, more=more, cards=cards)
         if not total:
             suggested = suggestion(query, lang)
             if suggested and count_results(parse(suggested), lang):

@@ -1,0 +1,44 @@
+"""The admin's lists filtered by a search: the items with a translation that matches, in
+any state (drafts, scheduled and trashed ones too), on either database."""
+
+from __future__ import annotations
+
+from sqlalchemy import cast, literal, literal_column, select
+from sqlalchemy.dialects.postgresql import TSQUERY
+
+from ..extensions import db
+from ..models.search import SearchDocument
+from .matching import FTS
+from .query import Query, fts_query, ts_query
+
+
+def _fts(expression: str):
+    """SQLite: the index rows FTS5 matches with ``expression``."""
+    matched = select(FTS.c.rowid).where(literal_column("search_fts").op("MATCH")(expression))
+    return SearchDocument.id.in_(matched)
+
+
+def _ts(vector: str, expression: str):
+    """PostgreSQL: the index rows whose ``vector`` column matches the tsquery text."""
+    return literal_column(f"search_documents.{vector}").op("@@")(cast(literal(expression), TSQUERY))
+
+
+def matches(query: Query, langs: tuple[str, ...], where: str = "all"):
+    """The condition: every group of ``query`` matches the fields ``where``."""
+    if db.engine.dialect.name == "sqlite":
+        return _fts(fts_query(query, langs, where))
+    return _ts("terms", ts_query(query, langs, where))
+
+
+def matching_articles(query: Query, langs: tuple[str, ...]):
+    """Ids of articles (any state) with a translation that matches: the admin's search."""
+    return select(SearchDocument.article_id).where(
+        SearchDocument.article_id.is_not(None), matches(query, langs)
+    )
+
+
+def matching_pages(query: Query, langs: tuple[str, ...]):
+    """Ids of pages with a translation that matches: the admin's search."""
+    return select(SearchDocument.page_id).where(
+        SearchDocument.page_id.is_not(None), matches(query, langs)
+    )
