@@ -31,13 +31,8 @@ from .query import Query, fts_exact, fts_query, ts_exact, ts_query
 FTS = table("search_fts", column("rowid"))
 
 
-def _bound_match(dialect: str, name: str, vector: str = "terms"):
-    """The condition: the index rows match the query text bound as ``name``."""
-    if dialect == "sqlite":
-        matched = select(FTS.c.rowid).where(
-            literal_column("search_fts").op("MATCH")(bindparam(name))
-        )
-        return SearchDocument.id.in_(matched)
+def _ts_match(name: str, vector: str = "terms"):
+    """PostgreSQL: the index row's ``vector`` matches the tsquery text bound as ``name``."""
     expression = cast(bindparam(name, type_=String), TSQUERY)
     return literal_column(f"search_documents.{vector}").op("@@")(expression)
 
@@ -72,9 +67,9 @@ def _candidates(dialect: str):
         newest = FTS.c.rowid.desc()
     else:
         found = found.add_columns(
-            _bound_match(dialect, "title").label("in_title"),
-            _bound_match(dialect, "exact", "exact_terms").label("as_typed"),
-        ).where(_bound_match(dialect, "all"))
+            _ts_match("title").label("in_title"),
+            _ts_match("exact", "exact_terms").label("as_typed"),
+        ).where(_ts_match("all"))
         newest = SearchDocument.id.desc()
     return (
         found.outerjoin(Article, Article.id == SearchDocument.article_id)
