@@ -34,9 +34,9 @@ def set_counterparts(urls: dict[str, str], fallback_endpoint: str = "pages.home"
     page["counterparts"], page["counterpart_fallback"] = urls, fallback_endpoint
 
 
-def same_page_everywhere(endpoint: str, **values) -> None:
+def same_page_everywhere(endpoint: str) -> None:
     """Record ``endpoint`` (a list, a form, a home) as its own counterpart in every language."""
-    set_counterparts({lang: url_for(endpoint, lang=lang, **values) for lang in LANGUAGES})
+    set_counterparts({lang: url_for(endpoint, lang=lang) for lang in LANGUAGES})
 
 
 def recorded_counterparts() -> dict[str, str]:

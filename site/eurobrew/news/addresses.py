@@ -4,7 +4,7 @@ An article's URL is the list's address followed by its slug; building each one t
 routing map cost a feed of twenty entries a tenth of its time. So the part before the slug
 is built once, and a well-formed slug (all of them: the URL rule accepts nothing else) is
 put after it; anything else goes through ``url_for`` as always. A page of the news list is
-the list's address and its number, built the same way: each article's back link points to
+the list's address and its number (``page_address``): each article's back link points to
 its own page, so a crawl of articles asks for thousands of them.
 """
 
@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from urllib.parse import urlencode
 
 from flask import url_for
 
+from ..web.pagination import page_address
 from ..web.routing import SLUG_PATTERN
 from . import bp
 
@@ -39,5 +39,4 @@ def article_urls(lang: str, external: bool = False) -> Callable[[str], str]:
 @bp.app_template_global()
 def news_page_url(lang: str, page: int) -> str:
     """The address of page ``page`` of the news list in ``lang`` (the list's own for 1)."""
-    first = url_for("news.index", lang=lang)
-    return first if page <= 1 else f"{first}?{urlencode({'page': page})}"
+    return page_address(url_for("news.index", lang=lang), page)

@@ -8,11 +8,12 @@ from functools import lru_cache
 from flask import render_template, request, url_for
 from markupsafe import Markup, escape
 
+from ..i18n import LANGUAGES
 from ..i18n.locale import add_language_rules, current_language, day_in
-from ..i18n.switch import same_page_everywhere
+from ..i18n.switch import set_counterparts
 from ..models.pages import HOME_KEY
 from ..news.addresses import article_urls
-from ..web.pagination import paginate, requested_page
+from ..web.pagination import page_address, paginate, requested_page
 from . import bp, matching
 from .matching import count_results, result_page
 from .query import Query, QueryTooLong, parse
@@ -20,6 +21,13 @@ from .snippets import SNIPPET_WORDS, marked, marked_parted, wanted_words
 from .suggest import suggestion
 
 PER_PAGE = 10
+
+
+@bp.app_template_global()
+def search_address(lang: str, q: str, page: int = 1) -> str:
+    """The address of page ``page`` of the results for ``q`` in ``lang`` (the search page
+    itself for an empty ``q``): each query has addresses of its own, none kept for long."""
+    return page_address(url_for("search.results", lang=lang), page, **({"q": q} if q else {}))
 
 
 def result_card(url: str, title: str, snippet: str, published_on: date | None, lang: str) -> str:
@@ -65,7 +73,7 @@ def search_page():
     """The results for ``q`` in the page's language, ten at a time."""
     lang = current_language()
     raw = request.args.get("q", "")
-    same_page_everywhere("search.results", **({"q": raw} if raw else {}))
+    set_counterparts({code: search_address(code, raw) for code in LANGUAGES})
     try:
         query = parse(raw)
     except QueryTooLong:
