@@ -75,6 +75,14 @@ def test_a_near_miss_offers_the_word_that_finds_something(demo_app, client):
     assert "suggestion" not in client.get(SEARCH_SK, query_string={"q": "xylofón"}).text
 
 
+def test_of_two_words_as_near_to_a_typo_the_first_in_order_is_offered(demo_app, client):
+    article(demo_app, 1, "Správa", "Slovo pivor.")  # written first: its row comes first
+    article(demo_app, 2, "Správa", "Slovo pivar.")
+    for _ in range(2):  # the same offer every time
+        page = client.get(SEARCH_SK, query_string={"q": "pivur"}).text
+        assert 'href="/sk/hladat?q=pivar">pivar</a>' in page
+
+
 @pytest.mark.parametrize(
     "query",
     [

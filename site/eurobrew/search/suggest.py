@@ -16,13 +16,15 @@ MAX_EDITS = 2
 
 
 def vocabulary(lang: str) -> dict[str, str]:
-    """The words of ``lang``'s indexed texts: folded form -> as written (kept per content)."""
+    """The words of ``lang``'s indexed texts: folded form -> as written (kept per content),
+    in the folded forms' order: of two words as near to a typo, the first is offered, the
+    same on either database whatever order it keeps its rows in."""
 
     def load():
         rows = db.session.execute(
             select(SearchTerm.folded, SearchTerm.word).where(SearchTerm.lang == lang)
         )
-        return dict(rows.all())
+        return dict(sorted(rows.all()))
 
     return memoize_per_content(("search_vocabulary", lang), load)
 
