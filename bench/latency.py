@@ -19,6 +19,10 @@ from datasets import Instance
 from http_client import AdminSession, fetch
 
 SEARCH = "/sk/hladat?q=" + urllib.parse.quote("polovodičový")
+# A word in 1 of 6 generated articles (the demo's topics), and the same topic's English word
+# on the Slovak page: thousands of matches, none of them in the page's language.
+FREQUENT_SEARCH = "/sk/hladat?q=" + urllib.parse.quote("polovodiče")
+OTHER_LANGUAGE_SEARCH = "/sk/hladat?q=semiconductors"
 NEVER_SEEN = "article never seen before"
 WARM_UP = 3
 
@@ -61,6 +65,8 @@ def public_urls(articles: int, per_page: int = 10) -> dict[str, str]:
         "news list, last page": f"/sk/novinky/?page={last}",
         "Atom feed": "/sk/novinky/feed.xml",
         "search (one word)": SEARCH,
+        "search (a word in 1 of 6 articles)": FREQUENT_SEARCH,
+        "search (an English word in 1 of 6, Slovak page)": OTHER_LANGUAGE_SEARCH,
     }
 
 

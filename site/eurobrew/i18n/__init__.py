@@ -1,8 +1,10 @@
 """The site's languages: the one list, their names and the words of their paths.
 
 Adding a language is adding it here (its name, Open Graph locale and path words), giving it
-a catalog (``flask translations init``) and translating its content. Everything else reads
-these names; the routes in each language are made from them when the app is built.
+a catalog (``flask translations init``) and translating its content; on PostgreSQL a
+migration adds the search's index of its texts (search/language_indexes.py).
+Everything else reads these names; the routes in each language are made from them when the
+app is built.
 """
 
 from __future__ import annotations

@@ -1,0 +1,47 @@
+"""A search reads the page's language alone, and finds the same texts however it is planned."""
+
+from datetime import date, timedelta
+
+from sqlalchemy import text
+from test_search_page import SEARCH_SK, article, hits
+
+from eurobrew.extensions import db
+from eurobrew.models import ArticleStatus
+from eurobrew.models.base import utcnow
+from eurobrew.search import language_indexes
+from eurobrew.search.query import parse
+from support.builders import add_article
+
+SEARCH_EN = "/en/search"
+
+
+def test_a_word_only_the_other_language_writes_is_found_on_its_page_alone(demo_app, client):
+    with demo_app.app_context():
+        add_article(1, body="Slivovica z Trnavy.")  # the same body in both languages
+        add_article(2, langs=("en",), body="A distillery in Trnava.")
+    assert hits(client, "slivovica") == ["/sk/novinky/clanok-1"]
+    assert hits(client, "slivovica", SEARCH_EN) == ["/en/news/article-1"]
+    assert hits(client, "distillery", SEARCH_EN) == ["/en/news/article-2"]
+    assert hits(client, "distillery") == []
+    page = client.get(SEARCH_SK, query_string={"q": "distillery"}).text
+    assert "0 výsledkov pre „distillery“" in page
+
+
+def test_words_in_many_texts_find_the_same_texts_planned_for_themselves(
+    demo_app, client, monkeypatch
+):
+    # Every term counts as frequent: on PostgreSQL the search is planned for its words
+    # (search/language_indexes.py), and it must find what the kept plan finds.
+    monkeypatch.setattr(language_indexes, "MANY_MATCHES", 0)
+    found = [article(demo_app, n, f"Pivovar {n}", "Text o pivovare.", days_ago=n) for n in (1, 2)]
+    article(demo_app, 3, "Koncept pivovaru", "Text.", status=ArticleStatus.DRAFT.value)
+    article(demo_app, 4, "Budúci pivovar", "Text.", publish_at=utcnow() + timedelta(days=1))
+    with demo_app.app_context():
+        add_article(5, langs=("en",), body="Pivovar, a brewery.", published_on=date(2026, 1, 1))
+        if db.engine.dialect.name == "postgresql":
+            db.session.execute(text("ANALYZE search_documents"))
+            db.session.commit()
+            assert language_indexes.may_match_many(parse("pivovar"), "sk")
+    assert hits(client, "pivovar") == found
+    assert hits(client, "pivovar", SEARCH_EN) == ["/en/news/article-5"]
+    assert hits(client, "pivovar čaj") == []
