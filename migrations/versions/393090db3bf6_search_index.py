@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from eurobrew.models.contact_messages import ContactMessage
-from eurobrew.models.search import index_statements
+from eurobrew.models.search import POSTGRES_INDEX
 from eurobrew.search.terms import folded_text
 
 
@@ -22,6 +22,33 @@ revision = '393090db3bf6'
 down_revision = 'fc43cdbd1922'
 branch_labels = None
 depends_on = None
+
+# SQLite's index as this revision made it: one FTS5 table of every language's rows (external
+# content), kept in step by triggers. Revision b7d3f9a2c5e1 replaces it with a table per
+# language.
+SQLITE_SHARED_INDEX = [
+    """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
+    title_lemmas, title_words, body_lemmas, body_words, exact,
+    content='search_documents', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 0')""",
+    """CREATE TRIGGER IF NOT EXISTS search_documents_ai AFTER INSERT ON search_documents BEGIN
+    INSERT INTO search_fts(rowid, title_lemmas, title_words, body_lemmas, body_words, exact)
+    VALUES (new.id, new.title_lemmas, new.title_words, new.body_lemmas, new.body_words,
+    new.exact); END""",
+    """CREATE TRIGGER IF NOT EXISTS search_documents_ad AFTER DELETE ON search_documents BEGIN
+    INSERT INTO search_fts(search_fts, rowid, title_lemmas, title_words, body_lemmas, body_words,
+    exact)
+    VALUES ('delete', old.id, old.title_lemmas, old.title_words, old.body_lemmas,
+    old.body_words, old.exact); END""",
+    """CREATE TRIGGER IF NOT EXISTS search_documents_au AFTER UPDATE ON search_documents BEGIN
+    INSERT INTO search_fts(search_fts, rowid, title_lemmas, title_words, body_lemmas, body_words,
+    exact)
+    VALUES ('delete', old.id, old.title_lemmas, old.title_words, old.body_lemmas,
+    old.body_words, old.exact);
+    INSERT INTO search_fts(rowid, title_lemmas, title_words, body_lemmas, body_words, exact)
+    VALUES (new.id, new.title_lemmas, new.title_words, new.body_lemmas, new.body_words,
+    new.exact); END""",
+]
 
 
 def upgrade():
@@ -60,7 +87,8 @@ def upgrade():
         batch_op.add_column(sa.Column('search_text', sa.Text(), nullable=False, server_default=''))
 
     bind = op.get_bind()
-    for statement in index_statements(bind.dialect.name):
+    made = {"sqlite": SQLITE_SHARED_INDEX, "postgresql": POSTGRES_INDEX}
+    for statement in made.get(bind.dialect.name, []):
         op.execute(statement)
     session = Session(bind=bind)
     messages = session.execute(sa.select(ContactMessage.id, ContactMessage.name, ContactMessage.email,

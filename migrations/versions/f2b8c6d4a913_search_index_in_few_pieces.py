@@ -12,13 +12,15 @@ Create Date: 2026-12-02 11:40:00
 from alembic import op
 from sqlalchemy.orm import Session
 
-from eurobrew.models.search import SQLITE_MERGE_PAIRS, settle_index
+from eurobrew.models.search import settle_index
 
 # revision identifiers, used by Alembic.
 revision = "f2b8c6d4a913"
 down_revision = "6a2f8d1c4e57"
 branch_labels = None
 depends_on = None
+
+SQLITE_MERGE_PAIRS = "INSERT INTO search_fts(search_fts, rank) VALUES('usermerge', 2)"
 
 
 def upgrade():

@@ -5,9 +5,9 @@ The rows hold space-separated terms (search/terms.py makes them): per field the 
 (``*_lemmas``) and the folded words (``*_words``), and ``exact``, the words as written.
 Each database indexes the same columns its own way, created with the table:
 
-- SQLite: an FTS5 table over these columns and the row's language (external content: it
-  stores only the index), kept in step by triggers, so every change of a row changes the
-  index in its transaction.
+- SQLite: an FTS5 table per language over these columns (contentless: it stores only the
+  index), kept in step by triggers, so every change of a row changes the index in its
+  transaction. The search package makes one for each of the site's languages.
 - PostgreSQL: two generated ``tsvector`` columns with GIN indexes: ``terms`` (weights A
   title lemmas, B title words, C body lemmas, D body words) and ``exact_terms``. The
   vectors are built from the terms with their positions, not by a text-search parser, so
@@ -63,44 +63,63 @@ class SearchTerm(db.Model):
     word: Mapped[str] = mapped_column(String(64))  # as shown: "pivovár" if so written
 
 
-# SQLite's index also holds each row's language, so that a search reads the matches in
-# the page's language alone: a word frequent in Slovak, searched on the English page, took
-# 22 ms at 100,000 articles to find none (every Slovak match joined to its row to be
-# dropped); with the language in the index, 2 ms.
-SQLITE_INDEXED = (*COLUMNS, "lang")
+def fts_table(lang: str) -> str:
+    """SQLite: the name of the FTS5 table of ``lang``'s rows."""
+    if not (lang.isascii() and lang.isalpha() and lang.islower()):  # it goes into SQL
+        raise ValueError(f"not a language code: {lang!r}")
+    return f"search_fts_{lang}"
 
 
-def sqlite_index(columns: tuple[str, ...]) -> list[str]:
-    """FTS5's table over ``columns`` of ``search_documents`` (external content: it stores
-    only the index) and the triggers of FTS5's external-content recipe, so that the index
-    follows every row change in its transaction."""
-    names = ", ".join(columns)
-    new, old = (", ".join(f"{row}.{c}" for c in columns) for row in ("new", "old"))
-    # The column names are this module's own, never a visitor's.
-    insert = f"INSERT INTO search_fts(rowid, {names}) VALUES (new.id, {new});"  # noqa: S608
-    delete = (
-        f"INSERT INTO search_fts(search_fts, rowid, {names}) "  # noqa: S608
-        f"VALUES ('delete', old.id, {old});"
-    )
+def sqlite_language_index(lang: str) -> list[str]:
+    """SQLite: the FTS5 table of ``lang``'s rows and the triggers that keep it in step with
+    every change of such a row, in its transaction.
+
+    A table per language: a search reads the matches in the page's language alone (a word in
+    a sixth of 100,000 Slovak texts, searched on the English page, took 22 ms to find none
+    in one table of both). Contentless: the texts are the rows', the table holds only the
+    index. An index of many small b-trees (one per transaction that wrote it) costs every
+    search a look into each: ``tidy_index`` merges any two on a level (``usermerge`` 2;
+    FTS5's default waits for four).
+    """
+    name, columns = fts_table(lang), ", ".join(COLUMNS)
+    new, old = (", ".join(f"{row}.{c}" for c in COLUMNS) for row in ("new", "old"))
+    # Names and the language code are this module's own, never a visitor's.
+    insert = f"INSERT INTO {name}(rowid, {columns}) SELECT new.id, {new}"  # noqa: S608
+    delete = f"INSERT INTO {name}({name}, rowid, {columns}) SELECT 'delete', old.id, {old}"  # noqa: S608
+    trigger = f"CREATE TRIGGER IF NOT EXISTS {name}_%s AFTER %s ON search_documents WHEN %s"
+    old_row, new_row = f"old.lang = '{lang}'", f"new.lang = '{lang}'"
     return [
-        f"""CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5({names},
-    content='search_documents', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 0')""",
-        f"""CREATE TRIGGER IF NOT EXISTS search_documents_ai AFTER INSERT ON search_documents
-    BEGIN {insert} END""",
-        f"""CREATE TRIGGER IF NOT EXISTS search_documents_ad AFTER DELETE ON search_documents
-    BEGIN {delete} END""",
-        f"""CREATE TRIGGER IF NOT EXISTS search_documents_au AFTER UPDATE ON search_documents
-    BEGIN {delete} {insert} END""",
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {name} USING fts5({columns}, content='',"
+        " tokenize='unicode61 remove_diacritics 0')",
+        f"INSERT INTO {name}({name}, rank) VALUES('usermerge', 2)",
+        trigger % ("ai", "INSERT", new_row) + f" BEGIN {insert}; END",
+        trigger % ("ad", "DELETE", old_row) + f" BEGIN {delete}; END",
+        trigger % ("au", "UPDATE", f"{old_row} OR {new_row}")
+        + f" BEGIN {delete} WHERE {old_row}; {insert} WHERE {new_row}; END",
     ]
 
 
-SQLITE_INDEX = sqlite_index(SQLITE_INDEXED)
+def sqlite_fill_language_index(lang: str) -> str:
+    """SQLite: the statement that indexes every row of ``lang`` in its (empty) table."""
+    columns = ", ".join(COLUMNS)
+    return (
+        f"INSERT INTO {fts_table(lang)}(rowid, {columns}) "  # noqa: S608 - as above
+        f"SELECT id, {columns} FROM search_documents WHERE lang = '{lang}'"
+    )
 
-# An index of many small b-trees (one per transaction that wrote it) costs every search a
-# look into each: tidy_index merges any two on a level (FTS5's default waits for four).
-SQLITE_MERGE_PAIRS = "INSERT INTO search_fts(search_fts, rank) VALUES('usermerge', 2)"
-SQLITE_INDEX.append(SQLITE_MERGE_PAIRS)
+
+def sqlite_drop_language_index(lang: str) -> list[str]:
+    """SQLite: the statements that drop ``lang``'s table and its triggers."""
+    name = fts_table(lang)
+    triggers = [f"DROP TRIGGER IF EXISTS {name}_{event}" for event in ("ai", "ad", "au")]
+    return [*triggers, f"DROP TABLE IF EXISTS {name}"]
+
+
+def _sqlite_fts_tables(session) -> list[str]:
+    """SQLite: the search's FTS5 tables the database has (one per language)."""
+    listed = "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'"
+    return [n for n in session.execute(text(listed)).scalars() if n.startswith("search_fts")]
+
 
 TERMS_INDEX, EXACT_INDEX = "ix_search_documents_terms", "ix_search_documents_exact"
 POSTGRES_INDEX = [
@@ -126,8 +145,9 @@ LANGUAGE_INDEX_PREFIX = "ix_search_documents_terms_"
 
 
 def made_by_index_statements(obj, name, type_, reflected, compare_to) -> bool:
-    """False for what ``index_statements`` makes (FTS5's tables, the tsvector columns and
-    their indexes): Alembic's autogenerate (``include_object``) leaves them alone."""
+    """False for what the search's index statements make (FTS5's tables, the tsvector
+    columns and their indexes): Alembic's autogenerate (``include_object``) leaves them
+    alone."""
     if type_ == "table":
         return not name.startswith("search_fts")
     if type_ == "column":
@@ -137,23 +157,12 @@ def made_by_index_statements(obj, name, type_, reflected, compare_to) -> bool:
     return True
 
 
-def index_statements(dialect: str) -> list[str]:
-    """The statements that build the index over ``search_documents`` in ``dialect``."""
-    return {"sqlite": SQLITE_INDEX, "postgresql": POSTGRES_INDEX}.get(dialect, [])
-
-
-for _dialect in ("sqlite", "postgresql"):
-    for _statement in index_statements(_dialect):
-        event.listen(
-            SearchDocument.__table__,
-            "after_create",
-            DDL(_statement.replace("%", "%%")).execute_if(dialect=_dialect),
-        )
-event.listen(
-    SearchDocument.__table__,
-    "before_drop",
-    DDL("DROP TABLE IF EXISTS search_fts").execute_if(dialect="sqlite"),
-)
+for _statement in POSTGRES_INDEX:
+    event.listen(
+        SearchDocument.__table__,
+        "after_create",
+        DDL(_statement.replace("%", "%%")).execute_if(dialect="postgresql"),
+    )
 
 
 def settle_index(session) -> None:
@@ -171,7 +180,8 @@ def settle_index(session) -> None:
     without its wait.
     """
     if session.get_bind().dialect.name == "sqlite":
-        session.execute(text("INSERT INTO search_fts(search_fts) VALUES('optimize')"))
+        for name in _sqlite_fts_tables(session):
+            session.execute(text(f"INSERT INTO {name}({name}) VALUES('optimize')"))
         return
     # Every GIN index on the table, the languages' included.
     session.execute(
@@ -188,4 +198,5 @@ def tidy_index(session) -> None:
     about 64 pages), so that edits do not leave searches reading many small pieces: 300
     edits left 17 pieces and a match at 115 us without it, 3 pieces and 35 us with it."""
     if session.get_bind().dialect.name == "sqlite":
-        session.execute(text("INSERT INTO search_fts(search_fts, rank) VALUES('merge', 64)"))
+        for name in _sqlite_fts_tables(session):
+            session.execute(text(f"INSERT INTO {name}({name}, rank) VALUES('merge', 64)"))

@@ -3,19 +3,23 @@ any state (drafts, scheduled and trashed ones too), on either database."""
 
 from __future__ import annotations
 
-from sqlalchemy import cast, literal, literal_column, select
+from sqlalchemy import cast, literal, literal_column, select, union_all
 from sqlalchemy.dialects.postgresql import TSQUERY
 
 from ..extensions import db
+from ..i18n import LANGUAGES
 from ..models.search import SearchDocument
-from .matching import FTS
+from .matching import fts
 from .query import Query, fts_query, ts_query
 
 
 def _fts(expression: str):
-    """SQLite: the index rows FTS5 matches with ``expression``."""
-    matched = select(FTS.c.rowid).where(literal_column("search_fts").op("MATCH")(expression))
-    return SearchDocument.id.in_(matched)
+    """SQLite: the index rows FTS5 matches with ``expression``, in every language's table."""
+    matched = [
+        select(index.c.rowid).where(literal_column(index.name).op("MATCH")(expression))
+        for index in map(fts, LANGUAGES)
+    ]
+    return SearchDocument.id.in_(union_all(*matched))
 
 
 def _ts(vector: str, expression: str):

@@ -24,12 +24,20 @@ from ..models import Article, ArticleTranslation, Page, PageTranslation
 from ..models.base import utcnow
 from ..models.pages import public_pages
 from ..models.plain_reads import plain_reader
-from ..models.search import SearchDocument
+from ..models.search import SearchDocument, fts_table
 from ..news.queries import visible_articles_clause
 from .language_indexes import may_match_many, terms_in
 from .query import Query, fts_exact, fts_query, ts_exact, ts_query
 
-FTS = table("search_fts", column("rowid"))
+
+def fts(lang: str):
+    """SQLite: the FTS5 table of ``lang``'s texts (models/search.py)."""
+    return table(fts_table(lang), column("rowid"))
+
+
+def fts_match(index, name: str):
+    """SQLite: ``index`` (from ``fts``) matches the FTS5 query bound as ``name``."""
+    return literal_column(index.name).op("MATCH")(bindparam(name))
 
 
 def _ts_match(name: str, vector: str = "search_documents.terms"):
@@ -50,8 +58,8 @@ def _candidates(dialect: str, lang: str):
     """The public articles and pages in ``lang`` that match ``all``, newest index rows
     first, at most the bound ``most``: each with what orders the results.
 
-    Each database reads the matches in ``lang`` alone: SQLite's index holds the language
-    (``all`` names it), PostgreSQL's has an index per language (``terms_in``).
+    Each database reads the matches in ``lang`` alone, in that language's index
+    (search/language_indexes.py).
     """
     # The article of each match is looked up by its key, row by row, never joined as a
     # table: for a rare word PostgreSQL would otherwise hash every article (12 ms at
@@ -75,9 +83,10 @@ def _candidates(dialect: str, lang: str):
     if dialect == "sqlite":
         # FTS5 hands out its matches newest row first and stops at the limit; an IN
         # (subquery) would read every match first.
-        found = found.select_from(FTS.join(SearchDocument, SearchDocument.id == FTS.c.rowid))
-        found = found.where(literal_column("search_fts").op("MATCH")(bindparam("all")))
-        newest = FTS.c.rowid.desc()
+        index = fts(lang)
+        found = found.select_from(index.join(SearchDocument, SearchDocument.id == index.c.rowid))
+        found = found.where(fts_match(index, "all"))
+        newest = index.c.rowid.desc()
     else:
         found = found.add_columns(
             _ts_match("title").label("in_title"),
@@ -93,7 +102,7 @@ def _candidates(dialect: str, lang: str):
     )
 
 
-def _flags(dialect: str, candidates) -> tuple:
+def _flags(dialect: str, lang: str, candidates) -> tuple:
     """(in_title, as_typed) of each candidate: 1 when ``title`` (or ``exact``) matches it.
 
     On SQLite FTS5 reads those matches from the oldest candidate's row on, not every one.
@@ -106,9 +115,8 @@ def _flags(dialect: str, candidates) -> tuple:
     oldest = select(func.min(candidates.c.document_id)).scalar_subquery()
 
     def matched(name: str):
-        rows = select(FTS.c.rowid).where(
-            literal_column("search_fts").op("MATCH")(bindparam(name)), FTS.c.rowid >= oldest
-        )
+        index = fts(lang)
+        rows = select(index.c.rowid).where(fts_match(index, name), index.c.rowid >= oldest)
         return case((candidates.c.document_id.in_(rows), 1), else_=0)
 
     return matched("title").label("in_title"), matched("exact").label("as_typed")
@@ -136,7 +144,7 @@ def _counted_page(dialect: str, lang: str):
     c = candidates.c
     ranked = select(
         c.document_id, c.article_id, c.page_id, c.published_on, c.page_key,
-        *_flags(dialect, candidates), func.count().over().label("total"),
+        *_flags(dialect, lang, candidates), func.count().over().label("total"),
     )  # fmt: skip
     page = (
         ranked.order_by(*_best_first(ranked.selected_columns))
@@ -173,15 +181,9 @@ def _count(dialect: str, lang: str):
 
 def _params(query: Query, lang: str, dialect: str) -> dict:
     """The bound values of a search for ``query`` in ``lang``."""
-    if dialect == "sqlite":
-        words, exact = (fts_query, fts_exact)
-        # FTS5 reads the matches in ``lang`` alone (models/search.py: SQLITE_INDEXED).
-        every = f'lang : "{lang}" AND {fts_query(query, (lang,))}'
-    else:
-        words, exact = (ts_query, ts_exact)
-        every = ts_query(query, (lang,))
+    words, exact = (fts_query, fts_exact) if dialect == "sqlite" else (ts_query, ts_exact)
     return {
-        "all": every,
+        "all": words(query, (lang,)),
         "title": words(query, (lang,), "title"),
         "exact": exact(query),
         "lang": lang,
