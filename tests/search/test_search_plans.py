@@ -8,7 +8,7 @@ from test_search_page import SEARCH_SK, article, hits
 from eurobrew.extensions import db
 from eurobrew.models import ArticleStatus
 from eurobrew.models.base import utcnow
-from eurobrew.search import language_indexes
+from eurobrew.search import language_indexes, matching
 from eurobrew.search.query import parse
 from support.builders import add_article
 
@@ -45,3 +45,25 @@ def test_words_in_many_texts_find_the_same_texts_planned_for_themselves(
     assert hits(client, "pivovar") == found
     assert hits(client, "pivovar", SEARCH_EN) == ["/en/news/article-5"]
     assert hits(client, "pivovar čaj") == []
+
+
+def test_a_word_grown_frequent_while_the_site_runs_is_planned_for_itself(
+    demo_app, client, monkeypatch
+):
+    # A worker that kept the frequent terms it read before many articles were added ran the
+    # plan for a few matches over thousands (PostgreSQL). Terms are read again per content.
+    monkeypatch.setattr(language_indexes, "MANY_MATCHES", 1)
+    planned = []
+    may_match_many = matching.may_match_many
+    monkeypatch.setattr(
+        matching, "may_match_many", lambda *a: planned.append(may_match_many(*a)) or planned[-1]
+    )
+    assert hits(client, "slivovica") == []
+    found = [article(demo_app, n, f"Slivovica {n}", "O slivovici.", days_ago=n) for n in (1, 2, 3)]
+    with demo_app.app_context():
+        if db.engine.dialect.name == "postgresql":
+            db.session.execute(text("ANALYZE search_documents"))
+            db.session.commit()
+    assert hits(client, "slivovica") == found
+    if planned:  # PostgreSQL alone decides how to plan
+        assert planned == [False, True]

@@ -69,9 +69,11 @@ def generate_articles(count: int, start: date | None = None) -> int:
         bump_content_version(db.session)
         db.session.commit()
         done += size
-    # Fresh statistics, so the planner walks the newest-first index instead of sorting.
+    # Fresh statistics, so the planner walks the newest-first index instead of sorting; a
+    # new content version with them, so that workers read them again (search/language_indexes).
     db.session.execute(text("ANALYZE"))
     settle_index(db.session)
+    bump_content_version(db.session)
     db.session.commit()
     return done
 

@@ -15,11 +15,15 @@ word in a sixth of 100,000 articles (115 ms), where the plan made for that word 
 Planning anew costs about 1 ms, more than a rare word's whole search (0.2 ms), so only a
 search whose every word the statistics find frequent is planned for its words
 (``may_match_many``).
+
+Which terms are frequent is read again when the content changes (and every ten minutes, for
+an ANALYZE that autovacuum runs later): a worker that kept the terms of 1,000 articles for
+ten minutes while 99,000 more were added ran the prepared plan for a word then in 16,000
+texts (112 ms instead of 2-4 ms).
 """
 
 from __future__ import annotations
 
-import threading
 import time
 
 from flask import Flask
@@ -34,21 +38,21 @@ from ..models.search import (
     sqlite_drop_language_index,
     sqlite_language_index,
 )
+from ..web.memo import memoize_per_content
 from .query import Query, alternatives
 
 LANGUAGE_INDEXES = {lang: f"{LANGUAGE_INDEX_PREFIX}{lang}" for lang in LANGUAGES}
 # Matches the index hands out in about the time planning takes.
 MANY_MATCHES = 200
-# Statistics change slowly (ANALYZE, after many edits): each worker reads them again after this.
+# Statistics change with ANALYZE, which autovacuum runs some time after edits: a worker reads
+# them again after this even when the content has not changed since.
 KEPT_SECONDS = 600
-KEPT_KEY = "eurobrew.frequent_terms"  # per app: {lang: (read again after, terms)}
 STATISTICS = """
 SELECT (s.most_common_elems::text)::text[], s.most_common_elem_freqs,
        (1 - s.null_frac) * c.reltuples
 FROM pg_stats s, pg_class c
 WHERE s.tablename = %(index)s AND c.relname = 'search_documents'
 """
-_lock = threading.Lock()
 
 
 def terms_in(lang: str, table: str = "search_documents.") -> str:
@@ -82,14 +86,10 @@ _made_with_the_table()
 
 
 def frequent_terms(lang: str) -> frozenset[str]:
-    """The terms of ``lang``'s texts that the statistics expect in more than MANY_MATCHES."""
-    app, now = running_app(), time.monotonic()
-    known = app.extensions.setdefault(KEPT_KEY, {})
-    kept = known.get(lang)
-    if kept is None or kept[0] < now:
-        with _lock:
-            kept = known[lang] = (now + KEPT_SECONDS, _read_frequent(app, lang))
-    return kept[1]
+    """The terms of ``lang``'s texts that the statistics expect in more than MANY_MATCHES,
+    kept per content version and for at most KEPT_SECONDS."""
+    app, period = running_app(), int(time.monotonic() // KEPT_SECONDS)
+    return memoize_per_content(("frequent terms", lang, period), lambda: _read_frequent(app, lang))
 
 
 def _read_frequent(app: Flask, lang: str) -> frozenset[str]:
