@@ -9,15 +9,14 @@ from sqlalchemy.dialects.postgresql import TSQUERY
 from ..extensions import db
 from ..i18n import LANGUAGES
 from ..models.search import SearchDocument
-from .matching import fts
+from .matching import fts, fts_match
 from .query import Query, fts_query, ts_query
 
 
 def _fts(expression: str):
     """SQLite: the index rows FTS5 matches with ``expression``, in every language's table."""
     matched = [
-        select(index.c.rowid).where(literal_column(index.name).op("MATCH")(expression))
-        for index in map(fts, LANGUAGES)
+        select(index.c.rowid).where(fts_match(index, expression)) for index in map(fts, LANGUAGES)
     ]
     return SearchDocument.id.in_(union_all(*matched))
 

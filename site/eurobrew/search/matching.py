@@ -35,9 +35,10 @@ def fts(lang: str):
     return table(fts_table(lang), column("rowid"))
 
 
-def fts_match(index, name: str):
-    """SQLite: ``index`` (from ``fts``) matches the FTS5 query bound as ``name``."""
-    return literal_column(index.name).op("MATCH")(bindparam(name))
+def fts_match(index, query):
+    """SQLite: ``index`` (from ``fts``) matches ``query``, an FTS5 query's text or a
+    ``bindparam`` of it."""
+    return literal_column(index.name).op("MATCH")(query)
 
 
 def _ts_match(name: str, vector: str = "search_documents.terms"):
@@ -85,7 +86,7 @@ def _candidates(dialect: str, lang: str):
         # (subquery) would read every match first.
         index = fts(lang)
         found = found.select_from(index.join(SearchDocument, SearchDocument.id == index.c.rowid))
-        found = found.where(fts_match(index, "all"))
+        found = found.where(fts_match(index, bindparam("all")))
         newest = index.c.rowid.desc()
     else:
         found = found.add_columns(
@@ -116,7 +117,9 @@ def _flags(dialect: str, lang: str, candidates) -> tuple:
 
     def matched(name: str):
         index = fts(lang)
-        rows = select(index.c.rowid).where(fts_match(index, name), index.c.rowid >= oldest)
+        rows = select(index.c.rowid).where(
+            fts_match(index, bindparam(name)), index.c.rowid >= oldest
+        )
         return case((candidates.c.document_id.in_(rows), 1), else_=0)
 
     return matched("title").label("in_title"), matched("exact").label("as_typed")
