@@ -1,4 +1,4 @@
-"""A search reads the page's language alone, and finds the same texts however it is planned."""
+"""A search reads the page's language alone, and finds the same texts however it reads them."""
 
 from datetime import date, timedelta
 
@@ -27,11 +27,9 @@ def test_a_word_only_the_other_language_writes_is_found_on_its_page_alone(demo_a
     assert "0 výsledkov pre „distillery“" in page
 
 
-def test_words_in_many_texts_find_the_same_texts_planned_for_themselves(
-    demo_app, client, monkeypatch
-):
-    # Every term counts as frequent: on PostgreSQL the search is planned for its words
-    # (search/language_indexes.py), and it must find what the kept plan finds.
+def test_words_in_many_texts_find_the_same_texts_read_newest_first(demo_app, client, monkeypatch):
+    # Every term counts as frequent: on PostgreSQL the search reads the rows newest first,
+    # not the index (search/language_indexes.py), and must find what the index finds.
     monkeypatch.setattr(language_indexes, "MANY_MATCHES", 0)
     found = [article(demo_app, n, f"Pivovar {n}", "Text o pivovare.", days_ago=n) for n in (1, 2)]
     article(demo_app, 3, "Koncept pivovaru", "Text.", status=ArticleStatus.DRAFT.value)
@@ -47,7 +45,7 @@ def test_words_in_many_texts_find_the_same_texts_planned_for_themselves(
     assert hits(client, "pivovar čaj") == []
 
 
-def test_a_word_grown_frequent_while_the_site_runs_is_planned_for_itself(
+def test_a_word_grown_frequent_while_the_site_runs_is_read_newest_first(
     demo_app, client, monkeypatch
 ):
     # A worker that kept the frequent terms it read before many articles were added ran the
@@ -65,5 +63,5 @@ def test_a_word_grown_frequent_while_the_site_runs_is_planned_for_itself(
             db.session.execute(text("ANALYZE search_documents"))
             db.session.commit()
     assert hits(client, "slivovica") == found
-    if planned:  # PostgreSQL alone decides how to plan
+    if planned:  # PostgreSQL alone reads frequent words another way
         assert planned == [False, True]

@@ -52,26 +52,20 @@ class KeptConnection:
         """The calling thread's connection, or None when it has none open."""
         return getattr(self.local, "connection", None)
 
-    def fetch(self, sql: str, params, announce: bool = False, plan_each_time=False) -> list:
-        """The rows of ``sql``; a dropped connection (a server restart) is tried once more.
-
-        ``plan_each_time``: PostgreSQL plans the statement for its values at every run
-        rather than keeping a plan made for any value once it ran five times (psycopg
-        prepares it then): a search's best plan depends on how frequent its words are.
-        """
-        options = {"prepare": False} if plan_each_time and not self.sqlite else {}
+    def fetch(self, sql: str, params, announce: bool = False) -> list:
+        """The rows of ``sql``; a dropped connection (a server restart) is tried once more."""
         try:
-            return self._fetch(sql, params, announce, options)
+            return self._fetch(sql, params, announce)
         except self.engine.dialect.loaded_dbapi.Error:
             self.reset()
-            return self._fetch(sql, params, announce, options)
+            return self._fetch(sql, params, announce)
 
-    def _fetch(self, sql: str, params, announce: bool, options: dict) -> list[tuple]:
+    def _fetch(self, sql: str, params, announce: bool) -> list[tuple]:
         cursor = self.connection().cursor()
         try:
             if announce:
                 self.engine.dispatch.before_cursor_execute(None, cursor, sql, params, None, False)
-            cursor.execute(sql, params, **options)
+            cursor.execute(sql, params)
             return cursor.fetchall()
         except BaseException:
             self.reset()
@@ -154,26 +148,25 @@ class PlainReader:
         self.connection = connection
         self.compiled: dict[int, tuple[object, CompiledRead]] = {}
 
-    def rows(self, statement, params: dict, plan_each_time: bool = False) -> list[dict]:
-        """Every row of ``statement`` with ``params`` (``KeptConnection.fetch`` tells of
-        ``plan_each_time``)."""
+    def rows(self, statement, params: dict) -> list[dict]:
+        """Every row of ``statement`` with ``params``."""
         kept = self.compiled.get(id(statement))
         if kept is None:
             # The statement is kept too, so that its id is never another's.
             kept = self.compiled[id(statement)] = (statement, CompiledRead(statement, self.engine))
         compiled = kept[1]
         arguments = compiled.arguments(params)
-        found = self.connection.fetch(compiled.sql, arguments, True, plan_each_time)
+        found = self.connection.fetch(compiled.sql, arguments, True)
         return [compiled.mapping(row) for row in found]
 
-    def first(self, statement, params: dict, plan_each_time: bool = False) -> dict | None:
+    def first(self, statement, params: dict) -> dict | None:
         """The first row of ``statement``, or None."""
-        found = self.rows(statement, params, plan_each_time)
+        found = self.rows(statement, params)
         return found[0] if found else None
 
-    def scalar(self, statement, params: dict, plan_each_time: bool = False):
+    def scalar(self, statement, params: dict):
         """The first column of the first row, or None."""
-        row = self.first(statement, params, plan_each_time)
+        row = self.first(statement, params)
         return next(iter(row.values())) if row else None
 
 

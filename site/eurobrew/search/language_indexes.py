@@ -11,15 +11,16 @@ A search's best plan on PostgreSQL depends on how many texts match: a few are re
 the index; of thousands, the newest are found sooner by reading the rows newest first until
 enough match. psycopg prepares a statement once it has run five times, and PostgreSQL may
 then keep one plan for any words: the plan for a few matches read all 16,000 matches of a
-word in a sixth of 100,000 articles (115 ms), where the plan made for that word took 2-4 ms.
-Planning anew costs about 1 ms, more than a rare word's whole search (0.2 ms), so only a
-search whose every word the statistics find frequent is planned for its words
-(``may_match_many``).
+word in a sixth of 100,000 articles (115 ms). A search whose every word the statistics
+find frequent (``may_match_many``) therefore runs a statement of its own, whose match no
+index can serve (search/matching.py: ``_ts_match``), so that any plan of it reads the rows
+newest first: 1.5-2 ms, prepared. Planning each frequent search for its words instead took
+0.5-2 ms more, and a rare word's search keeps its prepared plan (0.15 ms).
 
 Which terms are frequent is read again when the content changes (and every ten minutes, for
 an ANALYZE that autovacuum runs later): a worker that kept the terms of 1,000 articles for
-ten minutes while 99,000 more were added ran the prepared plan for a word then in 16,000
-texts (112 ms instead of 2-4 ms).
+ten minutes while 99,000 more were added ran the plan for a few matches over a word then in
+16,000 texts (112 ms instead of 2-4 ms).
 """
 
 from __future__ import annotations

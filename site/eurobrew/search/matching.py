@@ -41,9 +41,14 @@ def fts_match(index, query):
     return literal_column(index.name).op("MATCH")(query)
 
 
-def _ts_match(name: str, vector: str = "search_documents.terms"):
-    """PostgreSQL: the index row's ``vector`` matches the tsquery text bound as ``name``."""
+def _ts_match(name: str, vector: str = "search_documents.terms", indexed: bool = True):
+    """PostgreSQL: the index row's ``vector`` matches the tsquery text bound as ``name``.
+
+    ``indexed=False``: written as a function call, which no index serves, so that the rows
+    are read newest first (``_candidates``)."""
     expression = cast(bindparam(name, type_=String), TSQUERY)
+    if not indexed:
+        return func.ts_match_vq(literal_column(vector), expression)
     return literal_column(vector).op("@@")(expression)
 
 
@@ -55,9 +60,9 @@ def _ts_match(name: str, vector: str = "search_documents.terms"):
 MOST_RESULTS = 200
 
 
-def _candidates(dialect: str, lang: str):
+def _candidates(dialect: str, lang: str, frequent: bool = False):
     """The public articles and pages in ``lang`` that match ``all``, newest index rows
-    first, at most the bound ``most``: each with what orders the results.
+    first, at most MOST_RESULTS + 1: each with what orders the results.
 
     Each database reads the matches in ``lang`` alone, in that language's index
     (search/language_indexes.py).
@@ -92,13 +97,17 @@ def _candidates(dialect: str, lang: str):
         found = found.add_columns(
             _ts_match("title").label("in_title"),
             _ts_match("exact", "search_documents.exact_terms").label("as_typed"),
-        ).where(_ts_match("all", terms_in(lang)))
+        ).where(_ts_match("all", terms_in(lang), indexed=not frequent))
         newest = SearchDocument.id.desc()
     return (
         found.outerjoin(Page, Page.id == SearchDocument.page_id)
         .where(public)
         .order_by(newest)
-        .limit(bindparam("most"))
+        # Frequent words: written out, so that PostgreSQL's plan kept for any words knows
+        # how few rows it reads (guessing at a tenth of all matches, its cost rose past
+        # jit_above_cost: compiling it took 20 ms of a 40 ms search). Rare words: bound,
+        # or PostgreSQL plans each search anew rather than keep one (0.7 ms, not 0.15).
+        .limit(literal_column(str(MOST_RESULTS + 1)) if frequent else bindparam("most"))
         .cte("candidates")
     )
 
@@ -137,13 +146,13 @@ def _best_first(columns) -> list:
 
 
 @cache
-def _counted_page(dialect: str, lang: str):
-    """One page of the results, each row with how many there are in all (at most the bound
-    ``most``) and what a hit shows: its title and slug in the language, and its body's
+def _counted_page(dialect: str, lang: str, frequent: bool):
+    """One page of the results, each row with how many there are in all (at most
+    MOST_RESULTS + 1) and what a hit shows: its title and slug in the language, and its body's
     plain text. The texts are joined to the page's rows only, after the ordering and the
     cut. Built once per database kind, the query's texts bound: building it cost more than
     running it."""
-    candidates = _candidates(dialect, lang)
+    candidates = _candidates(dialect, lang, frequent)
     c = candidates.c
     ranked = select(
         c.document_id, c.article_id, c.page_id, c.published_on, c.page_key,
@@ -177,9 +186,9 @@ def _counted_page(dialect: str, lang: str):
 
 
 @cache
-def _count(dialect: str, lang: str):
-    """How many results there are, up to the bound ``most``."""
-    return select(func.count()).select_from(_candidates(dialect, lang))
+def _count(dialect: str, lang: str, frequent: bool):
+    """How many results there are, up to MOST_RESULTS + 1."""
+    return select(func.count()).select_from(_candidates(dialect, lang, frequent))
 
 
 def _params(query: Query, lang: str, dialect: str) -> dict:
@@ -189,22 +198,23 @@ def _params(query: Query, lang: str, dialect: str) -> dict:
         "all": words(query, (lang,)),
         "title": words(query, (lang,), "title"),
         "exact": exact(query),
+        "most": MOST_RESULTS + 1,
         "lang": lang,
         "now": utcnow(),
-        "most": MOST_RESULTS + 1,
     }
 
 
-def _needs_own_plan(query: Query, lang: str, dialect: str) -> bool:
-    """PostgreSQL: whether to plan the search for its words (``may_match_many``)."""
+def _frequent(query: Query, lang: str, dialect: str) -> bool:
+    """PostgreSQL: whether to read the rows newest first rather than the index's matches
+    (``may_match_many``)."""
     return dialect == "postgresql" and may_match_many(query, lang)
 
 
 def count_results(query: Query, lang: str) -> int:
     """How many public texts in ``lang`` match, up to MOST_RESULTS + 1 (more than shown)."""
     dialect = db.engine.dialect.name
-    params, own_plan = _params(query, lang, dialect), _needs_own_plan(query, lang, dialect)
-    return plain_reader().scalar(_count(dialect, lang), params, own_plan) or 0
+    statement = _count(dialect, lang, _frequent(query, lang, dialect))
+    return plain_reader().scalar(statement, _params(query, lang, dialect)) or 0
 
 
 def result_page(query: Query, lang: str, limit: int, offset: int) -> tuple[int, list[dict]]:
@@ -212,8 +222,8 @@ def result_page(query: Query, lang: str, limit: int, offset: int) -> tuple[int, 
     matches, counted by a window function on the same query."""
     dialect = db.engine.dialect.name
     params = _params(query, lang, dialect) | {"limit": limit, "skip": offset}
-    own_plan = _needs_own_plan(query, lang, dialect)
-    rows = plain_reader().rows(_counted_page(dialect, lang), params, own_plan)
+    statement = _counted_page(dialect, lang, _frequent(query, lang, dialect))
+    rows = plain_reader().rows(statement, params)
     if rows:
         return rows[0]["total"], rows
     return (count_results(query, lang) if offset else 0), []
