@@ -3,13 +3,12 @@ any state (drafts, scheduled and trashed ones too), on either database."""
 
 from __future__ import annotations
 
-from sqlalchemy import cast, literal, literal_column, select, union_all
-from sqlalchemy.dialects.postgresql import TSQUERY
+from sqlalchemy import literal, select, union_all
 
 from ..extensions import db
 from ..i18n import LANGUAGES
 from ..models.search import SearchDocument
-from .matching import fts, fts_match
+from .match_conditions import fts, fts_match, ts_match
 from .query import Query, fts_query, ts_query
 
 
@@ -23,7 +22,7 @@ def _fts(expression: str):
 
 def _ts(vector: str, expression: str):
     """PostgreSQL: the index rows whose ``vector`` column matches the tsquery text."""
-    return literal_column(f"search_documents.{vector}").op("@@")(cast(literal(expression), TSQUERY))
+    return ts_match(f"search_documents.{vector}", literal(expression))
 
 
 def matches(query: Query, langs: tuple[str, ...], where: str = "all"):

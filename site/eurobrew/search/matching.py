@@ -9,47 +9,27 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
-    cast,
-    column,
     func,
     literal_column,
     or_,
     select,
-    table,
 )
-from sqlalchemy.dialects.postgresql import TSQUERY
 
 from ..extensions import db
 from ..models import Article, ArticleTranslation, Page, PageTranslation
 from ..models.base import utcnow
 from ..models.pages import public_pages
 from ..models.plain_reads import plain_reader
-from ..models.search import SearchDocument, fts_table
+from ..models.search import SearchDocument
 from ..news.queries import visible_articles_clause
 from .language_indexes import may_match_many, terms_in
+from .match_conditions import fts, fts_match, ts_match
 from .query import Query, fts_exact, fts_query, ts_exact, ts_query
 
 
-def fts(lang: str):
-    """SQLite: the FTS5 table of ``lang``'s texts (models/search.py)."""
-    return table(fts_table(lang), column("rowid"))
-
-
-def fts_match(index, query):
-    """SQLite: ``index`` (from ``fts``) matches ``query``, an FTS5 query's text or a
-    ``bindparam`` of it."""
-    return literal_column(index.name).op("MATCH")(query)
-
-
 def _ts_match(name: str, vector: str = "search_documents.terms", indexed: bool = True):
-    """PostgreSQL: the index row's ``vector`` matches the tsquery text bound as ``name``.
-
-    ``indexed=False``: written as a function call, which no index serves, so that the rows
-    are read newest first (``_candidates``)."""
-    expression = cast(bindparam(name, type_=String), TSQUERY)
-    if not indexed:
-        return func.ts_match_vq(literal_column(vector), expression)
-    return literal_column(vector).op("@@")(expression)
+    """PostgreSQL: ``vector`` matches the tsquery text bound as ``name`` (``ts_match``)."""
+    return ts_match(vector, bindparam(name, type_=String), indexed)
 
 
 # A search ranks the public texts it finds among the MOST_RESULTS + 1 written last (an
