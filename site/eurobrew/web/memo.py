@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from flask import request
 
 from ..contexts import request_globals, running_app
-from .stamp import CODE_KEY, validators_for
+from .stamp import CODE_KEY, stamp_for
 
 MEMO_KEY = "eurobrew.memo"
 MEMO_SIZE = 512  # entries: menus, frame parts, counts ... a few per language
@@ -158,7 +158,7 @@ def _memo_of_request() -> Memo | None:
     app = running_app()
     if CODE_KEY not in app.extensions:
         return None
-    stamp = validators_for(app, request.environ).stamp
+    stamp = stamp_for(app, request.environ)
     with _memo_lock:
         # A request that began before an edit keeps its own (older) memo to itself.
         return current_memo(app, (stamp.version, stamp.latest_visible))

@@ -28,6 +28,7 @@ from ..models.state import STATE_ID
 
 # Where the validators of a request are kept, for the front cache and Flask to share.
 ENVIRON_KEY = "eurobrew.page_validators"
+STAMP_KEY = "eurobrew.content_stamp"  # the stamp alone, for a page without validators
 READER_KEY = "eurobrew.stamp_reader"
 CODE_KEY = "eurobrew.code_version"  # set when public pages are validated (not in debug mode)
 EARLIEST = datetime(1997, 1, 1)  # the company's founding: no page is older
@@ -162,6 +163,18 @@ def compute_etag(code: str, stamp: Stamp, path: str, query: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
+def stamp_for(app: Flask, environ: dict) -> Stamp:
+    """The content stamp of the request ``environ``, read once per request: pages that
+    send no ETag (a search, a form) need the stamp alone, for their kept figures."""
+    known = environ.get(ENVIRON_KEY)
+    if known is not None:
+        return known.stamp
+    stamp = environ.get(STAMP_KEY)
+    if stamp is None:
+        stamp = environ[STAMP_KEY] = stamp_reader(app).read()
+    return stamp
+
+
 def validators_for(app: Flask, environ: dict) -> Validators:
     """The validators of the page ``environ`` asks for: the stamp read once per request.
 
@@ -170,7 +183,7 @@ def validators_for(app: Flask, environ: dict) -> Validators:
     """
     known = environ.get(ENVIRON_KEY)
     if known is None:
-        stamp = stamp_reader(app).read()
+        stamp = stamp_for(app, environ)
         etag = compute_etag(
             app.extensions[CODE_KEY],
             stamp,
