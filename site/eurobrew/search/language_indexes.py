@@ -13,7 +13,7 @@ enough match. psycopg prepares a statement once it has run five times, and Postg
 then keep one plan for any words: the plan for a few matches read all 16,000 matches of a
 word in a sixth of 100,000 articles (115 ms). A search whose every word the statistics
 find frequent (``may_match_many``) therefore runs a statement of its own, whose match no
-index can serve (search/matching.py: ``_ts_match``), so that any plan of it reads the rows
+index can serve (search/match_conditions.py: ``ts_match``), so that its plan reads the rows
 newest first: 1.5-2 ms, prepared. Planning each frequent search for its words instead took
 0.5-2 ms more, and a rare word's search keeps its prepared plan (0.15 ms).
 

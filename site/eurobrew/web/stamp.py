@@ -164,8 +164,8 @@ def compute_etag(code: str, stamp: Stamp, path: str, query: str) -> str:
 
 
 def stamp_for(app: Flask, environ: dict) -> Stamp:
-    """The content stamp of the request ``environ``, read once per request: pages that
-    send no ETag (a search, a form) need the stamp alone, for their kept figures."""
+    """The content stamp of the request ``environ``, read once per request: a page that
+    sends no ETag (a search) needs the stamp alone, for its kept figures."""
     known = environ.get(ENVIRON_KEY)
     if known is not None:
         return known.stamp
