@@ -18,7 +18,6 @@ from pathlib import Path
 import datasets
 import fortunes
 from datasets import SEED_EN, SEED_SK
-from report import Check, markdown_table, worst
 from serve import serve
 from wrk import Result
 
@@ -138,72 +137,3 @@ def measure(database: datasets.Database, folder: Path, seconds: int, connections
                 beside.fortunes.append(fortunes_run)
                 beside.page.append(site.wrk(name, path, seconds, connections))
     return ColdRun(database.kind, pages)
-
-
-def cpu(result: Result) -> str:
-    """The workers' CPU time per request, for a table cell."""
-    return "-" if result.cpu_ms is None else f"{result.cpu_ms:.2f} ms"
-
-
-def table(runs: list[ColdRun]) -> list[str]:
-    """Pages as rows; per database its rate, the two ratios (to the runs just before it)
-    and the CPU per request. hello-world's and Fortunes' rows: their median runs."""
-    header = ["page"]
-    for run in runs:
-        header += [f"{run.kind}: req/s", "x Fortunes", "x hello", "p99", "CPU per request"]
-    rows = [["hello-world (median)"], ["Fortunes (median)"]]
-    for run in runs:
-        h, f = run.median("hello"), run.median("fortunes")
-        rows[0] += [f"{h.rps:,.0f}", "-", "1.00", h.p99, cpu(h)]
-        rows[1] += [f"{f.rps:,.0f}", "1.00", f"{f.rps / h.rps:.2f}", f.p99, cpu(f)]
-    for name, path in PAGES.items():
-        rows.append([f"{name} `{path}`"])
-        for run in runs:
-            b = run.pages[name]
-            r = b.median()
-            rows[-1] += [
-                f"{r.rps:,.0f}",
-                f"{b.to_fortunes:.2f}",
-                f"{b.to_hello:.2f}",
-                r.p99,
-                cpu(r),
-            ]
-    return markdown_table(header, rows)
-
-
-def errors(runs: list[ColdRun]) -> list[str]:
-    """wrk's error counts, one line per run that had any."""
-    found = []
-    for run in runs:
-        for beside in run.pages.values():
-            for r in (*beside.page, *beside.hello, *beside.fortunes):
-                if r.errors:
-                    found.append(f"- {run.kind}, {r.name}: {r.errors}")
-    return found
-
-
-def rounds_of_misses(runs: list[ColdRun]) -> list[str]:
-    """Each round's ratios, in order, of every page whose median misses a goal."""
-    found = []
-    for run in runs:
-        for name, b in run.pages.items():
-            for label, goal, median, others in (
-                ("Fortunes", FORTUNES_GOAL, b.to_fortunes, b.fortunes),
-                ("hello-world", HELLO_GOAL, b.to_hello, b.hello),
-            ):
-                if median < goal:
-                    each = (p.rps / o.rps for p, o in zip(b.page, others, strict=True))
-                    shown = ", ".join(f"{ratio:.2f}" for ratio in each)
-                    found.append(f"- {run.kind}, {name}, x {label}: {shown}")
-    return found
-
-
-def checks(run: ColdRun) -> list[Check]:
-    """Every page >= 0.75 x Fortunes (same database) and >= 0.30 x hello-world, each to the
-    runs measured just before it."""
-    to_fortunes = {name: b.to_fortunes for name, b in run.pages.items()}
-    to_hello = {name: b.to_hello for name, b in run.pages.items()}
-    return [
-        worst(f"cold page >= 0.75 x Fortunes, {run.kind}", to_fortunes, FORTUNES_GOAL),
-        worst(f"cold page >= 0.30 x hello-world, {run.kind}", to_hello, HELLO_GOAL),
-    ]

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import cached
-import cold
+import cold_report
 import content_po
 import crawl
 import growth_report
 import scale
 import sitemap
+from cold import ColdRun
 from growth import SMALL, GrowthRun
 from inprocess import shares_table
 from report import Check, targets_table
@@ -28,7 +29,7 @@ class Found:
     hello: Result | None = None
     results: list[Result] = field(default_factory=list)
     shares: dict = field(default_factory=dict)
-    cold: list[cold.ColdRun] = field(default_factory=list)
+    cold: list[ColdRun] = field(default_factory=list)
     growth: list[GrowthRun] = field(default_factory=list)
     scale: list[Result] = field(default_factory=list)
     queries: dict[str, int] = field(default_factory=dict)
@@ -64,37 +65,6 @@ def front_cache_section(found: Found, args: argparse.Namespace) -> list[str]:
         "",
         shares_table(found.shares),
     ]
-
-
-def cold_section(found: Found, args: argparse.Namespace) -> list[str]:
-    """Every public page type, cold, on SQLite and on PostgreSQL."""
-    lines = [
-        "## Cold public pages beside Fortunes, SQLite and PostgreSQL",
-        "",
-        "Front cache off (`PAGE_CACHE_MB=0`), so Flask renders every request: the demo "
-        f"content and 40 articles, each page under wrk (-d{cold.run_seconds(args.cold_seconds)}s"
-        f", {cold.ROUNDS} rounds) after a "
-        "warm-up in which every worker rendered every page. Fortunes is the TechEmpower "
-        "test in Flask (`bench/fortunes.py`: Flask-SQLAlchemy reads 12 rows, one is added, "
-        "sorted, and Jinja renders an escaped table) on the same kind of database, served "
-        "like hello-world with the site's gunicorn.conf.py. The three servers run side by "
-        "side; in each round, each page's run follows a run of hello-world and one of "
-        "Fortunes, and its ratios are the medians over the rounds of its rate over those "
-        "two, so that the machine's speed drifting during the section does not count. The "
-        "rows show each page's median run; hello-world's and Fortunes', the median of all "
-        "theirs. Targets: every page at least "
-        f"{cold.FORTUNES_GOAL} x Fortunes on the same database and {cold.HELLO_GOAL} x "
-        "hello-world. CPU per request: the workers' user and system time "
-        "(`/proc/<pid>/stat`) over the run, divided by its requests.",
-        "",
-        *cold.table(found.cold),
-    ]
-    misses = cold.rounds_of_misses(found.cold)
-    if misses:
-        lines += ["", "Each round's ratio, in order, of the pages whose median misses a goal:", ""]
-        lines += misses
-    problems = cold.errors(found.cold)
-    return lines + (["", "wrk counted errors:", "", *problems] if problems else [])
 
 
 def growth_section(found: Found, args: argparse.Namespace) -> list[str]:
@@ -170,7 +140,7 @@ def checks(found: Found, args: argparse.Namespace) -> tuple[list[str], list[Chec
     found_checks += scale.checks(found.scale, args.articles)
     search_lines, search_checks = search_report(found.search_rows, found.reindexed, found.hello.rps)
     for run in found.cold:
-        found_checks += cold.checks(run)
+        found_checks += cold_report.checks(run)
     for run in found.growth:
         found_checks += growth_report.checks(run)
     found_checks += content_po.report(found.content_po)[1]
@@ -192,7 +162,7 @@ def render(found: Found, args: argparse.Namespace) -> str:
         "",
         *front_cache_section(found, args),
         "",
-        *cold_section(found, args),
+        *cold_report.section(found.cold, args.cold_seconds),
         "",
         *growth_section(found, args),
         "",

@@ -108,7 +108,7 @@ def register_blueprints(app: Flask) -> None:
     from .news import bp as news_bp
     from .pages import bp as pages_bp
     from .search import bp as search_bp
-    from .search.index import init_hooks
+    from .search.session_hooks import init_hooks
     from .seo import bp as seo_bp
 
     app.register_blueprint(pages_bp)

@@ -1,24 +1,22 @@
-"""The head's metadata: canonical URL, hreflang alternates, Open Graph locale, JSON-LD."""
+"""The head's metadata: hreflang alternates, the feed, Open Graph and Twitter tags; the
+templates' helpers for the head (the canonical URL from ``urls.py``, JSON-LD from
+``structured.py``)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from flask import url_for
 from flask_babel import gettext
 from markupsafe import Markup, escape
-from werkzeug.urls import iri_to_uri
 
-from ..contexts import app_globals, current_request, running_app
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, OG_LOCALES
 from ..i18n.locale import current_language
 from ..i18n.switch import recorded_counterparts
-from ..media.library import largest_jpeg_url
-from ..models import Article, ArticleTranslation
-from ..web.layout import company_contact
 from ..web.memo import memoize_per_content
-from . import bp, structured
+from . import bp
+from .structured import article_ld, organization_ld
+from .urls import absolute, canonical_url
 
 
 @dataclass(frozen=True)
@@ -27,40 +25,6 @@ class Alternate:
 
     hreflang: str
     href: str
-
-
-def absolute(path: str) -> str:
-    """An absolute URL for a path of this site: ``SITE_URL``, never the request's Host."""
-    return running_app().config["SITE_URL"] + path
-
-
-def canonical_url() -> str:
-    """This page's own address without stray query strings; list pages keep ``?page=N``.
-
-    The page number is only kept when the view accepted it (a bad one is a 404 that has no
-    canonical), and page 1 is the list's plain address, as its links already say. Built
-    once per request (the head and the structured data both name it).
-    """
-    page = app_globals()
-    known = page.get("canonical_url")
-    if known is None:
-        known = page["canonical_url"] = _canonical_url()
-    return known
-
-
-# A path of these characters is already a URI: iri_to_uri would return it unchanged.
-_URI_SAFE_PATH = re.compile(r"[A-Za-z0-9/._~-]*")
-
-
-def _canonical_url() -> str:
-    request = current_request()
-    page = request.args.get("page", "") if request.query_string else ""
-    path = request.script_root + request.path
-    url = absolute(path if _URI_SAFE_PATH.fullmatch(path) else iri_to_uri(path))
-    # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
-    if page.isascii() and page.isdigit() and int(page) > 1:
-        url += f"?page={int(page)}"
-    return url
 
 
 def alternates(canonical: str | None = None) -> list[Alternate]:
@@ -174,31 +138,6 @@ def _meta(name: str, content, attribute: str = "property") -> str:
 
 def _escaped_meta(name: str, content: Markup, attribute: str = "property") -> str:
     return f'<meta {attribute}="{name}" content="{content}">'
-
-
-def organization_ld() -> Markup:
-    """The home page's Organization JSON-LD, from the contact record (empty without one);
-    the same for every visit until the content changes."""
-    lang = current_language()
-    return memoize_per_content(("organization_ld", lang), lambda: _organization_ld(lang))
-
-
-def _organization_ld(lang: str) -> Markup:
-    contact = company_contact()
-    if contact is None:
-        return Markup("")
-    home = absolute(url_for("pages.home", lang=lang))
-    return structured.json_ld(structured.organization(contact, lang, home))
-
-
-def article_ld(article: Article, translation: ArticleTranslation, photo=None) -> Markup:
-    """An article page's NewsArticle JSON-LD (``photo``: its library image, if any)."""
-    contact = company_contact()
-    publisher = {"name": contact.name(translation.lang)} if contact else None
-    data = structured.news_article(article, translation, canonical_url(), publisher)
-    if photo is not None:
-        data["image"] = [largest_jpeg_url(photo)]
-    return structured.json_ld(data)
 
 
 # Template helpers for the head, globals rather than a context processor: nothing to do

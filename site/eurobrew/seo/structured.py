@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import json
 
+from flask import url_for
 from markupsafe import Markup
 
+from ..i18n.locale import current_language
+from ..media.library import largest_jpeg_url
 from ..models import Article, ArticleTranslation, CompanyContact
 from ..news.dates import iso_utc, published_datetime
+from ..web.layout import company_contact
+from ..web.memo import memoize_per_content
+from .urls import absolute, canonical_url
 
 # Inside <script>, "</script>" or "<!--" in content would end or confuse the element; JSON
 # allows these characters escaped, so nothing in the data can break out of the block.
@@ -75,3 +81,28 @@ def news_article(
         data["publisher"] = {"@type": "Organization", "name": publisher["name"]}
         data["author"] = {"@type": "Organization", "name": publisher["name"]}
     return data
+
+
+def organization_ld() -> Markup:
+    """The home page's Organization JSON-LD, from the contact record (empty without one);
+    the same for every visit until the content changes."""
+    lang = current_language()
+    return memoize_per_content(("organization_ld", lang), lambda: _organization_ld(lang))
+
+
+def _organization_ld(lang: str) -> Markup:
+    contact = company_contact()
+    if contact is None:
+        return Markup("")
+    home = absolute(url_for("pages.home", lang=lang))
+    return json_ld(organization(contact, lang, home))
+
+
+def article_ld(article: Article, translation: ArticleTranslation, photo=None) -> Markup:
+    """An article page's NewsArticle JSON-LD (``photo``: its library image, if any)."""
+    contact = company_contact()
+    publisher = {"name": contact.name(translation.lang)} if contact else None
+    data = news_article(article, translation, canonical_url(), publisher)
+    if photo is not None:
+        data["image"] = [largest_jpeg_url(photo)]
+    return json_ld(data)
