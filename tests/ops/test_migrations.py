@@ -24,6 +24,30 @@ def test_upgrade_yields_the_models_schema(app):
         assert {"articles", "article_translations", "pages", "company_contact"} <= tables
 
 
+def _search_indexes() -> set[str]:
+    """The indexes of the search's rows, as the database lists them."""
+    listed = {
+        "sqlite": "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = :table",
+        "postgresql": "SELECT indexname FROM pg_indexes WHERE tablename = :table",
+    }[db.engine.dialect.name]
+    with db.engine.connect() as connection:
+        return set(connection.scalars(text(listed), {"table": "search_documents"}))
+
+
+def test_upgrade_makes_the_search_indexes_the_models_make(app):
+    # The search's own statements make these (each language's terms, and on PostgreSQL
+    # each language's ids read newest first): the schema comparison above leaves them out.
+    with app.app_context():
+        reset_database()
+        db.create_all()
+        made = _search_indexes()
+        reset_database()
+        upgrade()
+        assert _search_indexes() == made
+        if db.engine.dialect.name == "postgresql":
+            assert {"ix_search_documents_newest_sk", "ix_search_documents_newest_en"} <= made
+
+
 def test_db_upgrade_command_then_demo(app, runner):
     with app.app_context():
         reset_database()

@@ -13,6 +13,7 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    text,
 )
 
 from ..extensions import db
@@ -22,7 +23,7 @@ from ..models.pages import public_pages
 from ..models.plain_reads import plain_reader
 from ..models.search import SearchDocument
 from ..news.queries import visible_articles_clause
-from .language_indexes import may_match_many, terms_in
+from .language_indexes import may_match_many, of_language, terms_in
 from .match_conditions import fts, fts_match, ts_match
 from .query import Query, fts_exact, fts_query, ts_exact, ts_query
 
@@ -78,6 +79,8 @@ def _candidates(dialect: str, lang: str, frequent: bool = False):
             _ts_match("title").label("in_title"),
             _ts_match("exact", "search_documents.exact_terms").label("as_typed"),
         ).where(_ts_match("all", terms_in(lang), indexed=not frequent))
+        if frequent:  # read newest first in the language's own rows (its index of ids)
+            found = found.where(text(of_language(lang)))
         newest = SearchDocument.id.desc()
     return (
         found.outerjoin(Page, Page.id == SearchDocument.page_id)
