@@ -78,9 +78,11 @@ def _candidates(dialect: str, lang: str, frequent: bool = False):
         found = found.add_columns(
             _ts_match("title").label("in_title"),
             _ts_match("exact", "search_documents.exact_terms").label("as_typed"),
-        ).where(_ts_match("all", terms_in(lang), indexed=not frequent))
-        if frequent:  # read newest first in the language's own rows (its index of ids)
-            found = found.where(text(of_language(lang)))
+        )
+        if frequent:  # the language's own rows, newest first (its index of ids), all terms
+            found = found.where(text(of_language(lang)), _ts_match("all", indexed=False))
+        else:
+            found = found.where(_ts_match("all", terms_in(lang)))
         newest = SearchDocument.id.desc()
     return (
         found.outerjoin(Page, Page.id == SearchDocument.page_id)
