@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from eurobrew.extensions import db
-from eurobrew.models import Article, ArticleStatus, ArticleTranslation
+from eurobrew.models import Article, ArticleStatus, ArticleTranslation, Page, PageTranslation
 from eurobrew.models.base import utcnow
 from eurobrew.models.search import SearchDocument
 from eurobrew.search import matching
@@ -51,6 +51,47 @@ def test_drafts_scheduled_and_trashed_articles_are_never_found(demo_app, client)
         db.session.commit()
     assert hits(client, "pivovar") == ["/sk/novinky/clanok-1"]
     assert trashed not in hits(client, "zmazaný")
+
+
+def test_hidden_pages_and_the_pages_of_a_hidden_section_are_never_found(demo_app, client):
+    with demo_app.app_context():
+        section = Page(key="hops")
+        section.translations.append(
+            PageTranslation(lang="sk", title="Chmeľ", slug="chmel", body="Chmeľnica pri Trnave.")
+        )
+        db.session.add(section)
+        db.session.flush()
+        farm = Page(key="hop-farm", parent_id=section.id)
+        farm.translations.append(
+            PageTranslation(
+                lang="sk", title="Sušiareň", slug="susiaren", body="Chmeľnica, sušiareň."
+            )
+        )
+        db.session.add(farm)
+        db.session.commit()
+
+    def set_visible(key: str, visible: bool) -> None:
+        with demo_app.app_context():
+            db.session.scalars(select(Page).filter_by(key=key)).one().visible = visible
+            db.session.commit()
+
+    assert sorted(hits(client, "chmeľnica")) == ["/sk/chmel", "/sk/susiaren"]
+    set_visible("hop-farm", False)
+    assert hits(client, "chmeľnica") == ["/sk/chmel"]
+    set_visible("hop-farm", True)
+    set_visible("hops", False)  # the section hides its sub-page too
+    assert hits(client, "chmeľnica") == []
+    # The home page is found at the language's home address, not by a slug.
+    with demo_app.app_context():
+        home_text = db.session.scalars(
+            select(PageTranslation)
+            .join(Page)
+            .filter_by(key="home")
+            .filter(PageTranslation.lang == "sk")
+        ).one()
+        home_text.body = "Pivovarnícka chmeľovina."
+        db.session.commit()
+    assert hits(client, "chmeľovina") == ["/sk/"]
 
 
 def test_title_matches_come_first_then_typed_diacritics_then_the_newest(demo_app, client):

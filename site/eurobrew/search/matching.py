@@ -11,20 +11,17 @@ from sqlalchemy import (
     case,
     func,
     literal_column,
-    or_,
     select,
     text,
 )
 
 from ..extensions import db
-from ..models import Article, ArticleTranslation, Page, PageTranslation
+from ..models import ArticleTranslation, PageTranslation
 from ..models.base import utcnow
-from ..models.pages import public_pages
 from ..models.plain_reads import plain_reader
 from ..models.search import SearchDocument
-from ..news.queries import visible_articles_clause
 from .language_indexes import may_match_many, of_language, terms_in
-from .match_conditions import fts, fts_match, ts_match
+from .match_conditions import document_columns, fts, fts_match, public_documents, ts_match
 from .query import Query, fts_exact, fts_query, ts_exact, ts_query
 
 
@@ -48,25 +45,7 @@ def _candidates(dialect: str, lang: str, frequent: bool = False):
     Each database reads the matches in ``lang`` alone, in that language's index
     (search/language_indexes.py).
     """
-    # The article of each match is looked up by its key, row by row, never joined as a
-    # table: for a rare word PostgreSQL would otherwise hash every article (12 ms at
-    # 100,000 articles, against 0.3 ms), which its estimates cannot rule out.
-    of_match = Article.id == SearchDocument.article_id
-    # OFFSET 0: PostgreSQL neither joins nor hashes a subquery that has one.
-    visible = (
-        select(Article.id).where(of_match, visible_articles_clause(bindparam("now"))).offset(0)
-    ).exists()
-    public = or_(
-        and_(SearchDocument.article_id.is_not(None), visible),
-        and_(SearchDocument.page_id.is_not(None), public_pages()),
-    )
-    found = select(
-        SearchDocument.id.label("document_id"),
-        SearchDocument.article_id,
-        SearchDocument.page_id,
-        select(Article.published_on).where(of_match).scalar_subquery().label("published_on"),
-        Page.key.label("page_key"),
-    )
+    found = select(SearchDocument.id.label("document_id"), *document_columns())
     if dialect == "sqlite":
         # FTS5 hands out its matches newest row first and stops at the limit; an IN
         # (subquery) would read every match first.
@@ -85,8 +64,7 @@ def _candidates(dialect: str, lang: str, frequent: bool = False):
             found = found.where(_ts_match("all", terms_in(lang)))
         newest = SearchDocument.id.desc()
     return (
-        found.outerjoin(Page, Page.id == SearchDocument.page_id)
-        .where(public)
+        found.where(public_documents())
         .order_by(newest)
         # Frequent words: written out, so that PostgreSQL's plan kept for any words knows
         # how few rows it reads (guessing at a tenth of all matches, its cost rose past
