@@ -99,11 +99,13 @@ def rounds_of_misses(runs: list[ColdRun]) -> list[str]:
 
 
 def checks(run: ColdRun) -> list[Check]:
-    """Every page >= 0.75 x Fortunes (same database) and >= 0.30 x hello-world, each to the
-    runs measured just before it."""
+    """Every page >= FORTUNES_GOAL x Fortunes (same database) and >= HELLO_GOAL x hello-world,
+    each to the runs measured just before it."""
     to_fortunes = {name: b.to_fortunes for name, b in run.pages.items()}
     to_hello = {name: b.to_hello for name, b in run.pages.items()}
     return [
-        worst(f"cold page >= 0.75 x Fortunes, {run.kind}", to_fortunes, FORTUNES_GOAL),
-        worst(f"cold page >= 0.30 x hello-world, {run.kind}", to_hello, HELLO_GOAL),
+        worst(
+            f"cold page >= {FORTUNES_GOAL:.2f} x Fortunes, {run.kind}", to_fortunes, FORTUNES_GOAL
+        ),
+        worst(f"cold page >= {HELLO_GOAL:.2f} x hello-world, {run.kind}", to_hello, HELLO_GOAL),
     ]
