@@ -60,7 +60,7 @@ class ChangeWatch:
             self._listen(connection)
             self._drain(connection)
             return Mark(connection, None, local_changes)
-        return Mark(connection, self._data_version(connection), local_changes)
+        return Mark(connection, self._data_version(), local_changes)
 
     def holds(self, mark: Mark) -> bool:
         """Whether nothing has changed since ``mark``: same connection, no commit seen."""
@@ -70,7 +70,7 @@ class ChangeWatch:
         try:
             if self.postgresql:
                 return not self._drain(connection) and not _unread_input(connection)
-            return self._data_version(connection) == mark.token
+            return self._data_version() == mark.token
         except self.errors:
             # The connection failed (a server restart): the next read opens a new one.
             self.kept.reset()
@@ -91,14 +91,12 @@ class ChangeWatch:
         """
         return bool(list(connection.dbapi_connection.notifies(timeout=0)))
 
-    @staticmethod
-    def _data_version(connection) -> int:
-        cursor = connection.cursor()
-        try:
-            cursor.execute("PRAGMA data_version")
-            return cursor.fetchone()[0]
-        finally:
-            cursor.close()
+    def _data_version(self) -> int:
+        """SQLite's count of other connections' commits, read on the thread's kept cursor."""
+        cursor = self.kept.cursor()
+        cursor.execute("PRAGMA data_version")
+        ((version,),) = cursor.fetchall()  # every row: the statement is done, no snapshot
+        return version
 
 
 def _unread_input(connection) -> bool:
