@@ -19,7 +19,7 @@ from eurobrew.demo import load_demo
 from eurobrew.extensions import db
 from eurobrew.media import renditions, upload_folder
 from eurobrew.models import User
-from eurobrew.models.plain_reads import close_kept_connections
+from eurobrew.models.kept_connection import close_kept_connections
 from support import (
     NGINX_ADMIN,
     SITE_URL,

@@ -11,7 +11,7 @@ from eurobrew import create_app
 from eurobrew.demo import load_demo
 from eurobrew.extensions import db
 from eurobrew.media import upload_folder
-from eurobrew.models.plain_reads import close_kept_connections
+from eurobrew.models.kept_connection import close_kept_connections
 from http_client import fetch
 from support import pgcluster, tool_missing
 

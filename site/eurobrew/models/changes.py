@@ -20,7 +20,7 @@ import select
 import threading
 from dataclasses import dataclass
 
-from .plain_reads import KeptConnection
+from .kept_connection import KeptConnection
 from .state import CHANGES_CHANNEL, LocalChanges
 
 

@@ -34,7 +34,7 @@ from sqlalchemy import DDL, event
 
 from ..contexts import running_app
 from ..i18n import LANGUAGES
-from ..models.plain_reads import kept_connection
+from ..models.kept_connection import kept_connection
 from ..models.search import (
     LANGUAGE_INDEX_PREFIX,
     NEWEST_INDEX_PREFIX,

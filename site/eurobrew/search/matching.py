@@ -22,7 +22,7 @@ from ..models.plain_reads import plain_reader
 from ..models.search import SearchDocument
 from .language_indexes import may_match_many, of_language, terms_in
 from .match_conditions import document_columns, fts, fts_match, public_documents, ts_match
-from .query import Query, fts_exact, fts_query, ts_exact, ts_query
+from .query import Query, bound_terms
 
 
 def _ts_match(name: str, vector: str = "search_documents.terms", indexed: bool = True):
@@ -108,6 +108,16 @@ def _best_first(columns) -> list:
     ]
 
 
+def _total(dialect: str, candidates):
+    """How many candidates there are, on each of their rows. SQLite counts the CTE it keeps
+    anyway, once: its window function kept every row aside first (a results page's
+    statement took 75 us rather than 56). PostgreSQL counts over the window, so that it
+    need not keep the CTE (read once there)."""
+    if dialect == "sqlite":
+        return select(func.count()).select_from(candidates).scalar_subquery()
+    return func.count().over()
+
+
 @cache
 def _counted_page(dialect: str, lang: str, frequent: bool):
     """One page of the results, each row with how many there are in all (at most
@@ -119,7 +129,7 @@ def _counted_page(dialect: str, lang: str, frequent: bool):
     c = candidates.c
     ranked = select(
         c.document_id, c.article_id, c.page_id, c.published_on, c.page_key,
-        *_flags(dialect, lang, candidates), func.count().over().label("total"),
+        *_flags(dialect, lang, candidates), _total(dialect, candidates).label("total"),
     )  # fmt: skip
     page = (
         ranked.order_by(*_best_first(ranked.selected_columns))
@@ -156,15 +166,8 @@ def _count(dialect: str, lang: str, frequent: bool):
 
 def _params(query: Query, lang: str, dialect: str) -> dict:
     """The bound values of a search for ``query`` in ``lang``."""
-    words, exact = (fts_query, fts_exact) if dialect == "sqlite" else (ts_query, ts_exact)
-    return {
-        "all": words(query, (lang,)),
-        "title": words(query, (lang,), "title"),
-        "exact": exact(query),
-        "most": MOST_RESULTS + 1,
-        "lang": lang,
-        "now": utcnow(),
-    }
+    terms = bound_terms(query, lang, dialect == "sqlite")
+    return terms | {"lang": lang, "most": MOST_RESULTS + 1, "now": utcnow()}
 
 
 def _frequent(query: Query, lang: str, dialect: str) -> bool:
@@ -181,8 +184,8 @@ def count_results(query: Query, lang: str) -> int:
 
 
 def result_page(query: Query, lang: str, limit: int, offset: int) -> tuple[int, list[dict]]:
-    """(how many match, up to MOST_RESULTS + 1; the rows of one page): one pass over the
-    matches, counted by a window function on the same query."""
+    """(how many match, up to MOST_RESULTS + 1; the rows of one page): one statement, which
+    counts the matches it ranks (``_total``)."""
     dialect = db.engine.dialect.name
     params = _params(query, lang, dialect) | {"limit": limit, "skip": offset}
     statement = _counted_page(dialect, lang, _frequent(query, lang, dialect))

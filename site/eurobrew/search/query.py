@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .terms import fold, lemma_pair, terms_of, words
 
 MAX_LENGTH = 500  # characters; longer queries are refused (400)
 MAX_GROUPS = 12  # words and phrases beyond these are dropped
+KEPT_QUERIES = 32  # per worker: the last queries' terms (``bound_terms``) and tests of words
 PHRASE = re.compile(r'"([^"]*)"')
 
 
@@ -144,3 +146,21 @@ def ts_query(query: Query, langs: tuple[str, ...], where: str = "all") -> str:
 def ts_exact(query: Query) -> str:
     """tsquery: every typed word, with its diacritics, among the words as written."""
     return " & ".join(f"'{w}'" for w in query.typed_words)
+
+
+def bound_terms(query: Query, lang: str, sqlite: bool) -> dict[str, str]:
+    """What a search binds for ``query`` in ``lang``: ``all``, ``title`` and ``exact``, as
+    FTS5 queries (``sqlite``) or tsqueries. Made once per worker for each of its last
+    KEPT_QUERIES queries: finding the words' terms cost each search 13 us."""
+    return _bound_terms(tuple(tuple(group.words) for group in query.groups), lang, sqlite)
+
+
+@lru_cache(maxsize=KEPT_QUERIES)
+def _bound_terms(groups: tuple[tuple[str, ...], ...], lang: str, sqlite: bool) -> dict:
+    query = Query("", [Group(list(words)) for words in groups])
+    words, exact = (fts_query, fts_exact) if sqlite else (ts_query, ts_exact)
+    return {
+        "all": words(query, (lang,)),
+        "title": words(query, (lang,), "title"),
+        "exact": exact(query),
+    }

@@ -8,7 +8,7 @@ from itertools import compress
 
 from markupsafe import escape
 
-from .query import Query, alternatives
+from .query import KEPT_QUERIES, Query, alternatives
 from .terms import WORD, terms_of
 
 CONTEXT_BEFORE = 8  # words shown before the first match
@@ -16,7 +16,7 @@ SNIPPET_WORDS = 32
 _WORD_OR_GAP = re.compile(f"({WORD.pattern})")  # split: gap, word, gap ... gap
 _START, _END = "\x01", "\x02"  # where <mark> and </mark> go, until the text is escaped
 PART = "\x1f"  # between the words and gaps of a stored text (see ``parted``)
-KEPT_QUERIES, KEPT_VERDICTS = 32, 2048  # per worker, see ``wanted_words``
+KEPT_VERDICTS = 2048  # per query and worker, see ``wanted_words``
 KEPT_TEXTS = 512  # short texts prepared per worker, at most about 2 MB (``_prepared``)
 SHORT_TEXT = 512  # characters: a longer body is never shown whole without the window
 

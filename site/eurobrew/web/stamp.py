@@ -23,7 +23,8 @@ from sqlalchemy import bindparam, func, select
 from ..models import Article, ArticleStatus, SiteState
 from ..models.base import utcnow
 from ..models.changes import ChangeWatch, Mark
-from ..models.plain_reads import SQLITE_DATETIME, KeptConnection, kept_connection
+from ..models.kept_connection import KeptConnection, kept_connection
+from ..models.plain_reads import SQLITE_DATETIME
 from ..models.state import STATE_ID
 
 # Where the validators of a request are kept, for the front cache and Flask to share.
