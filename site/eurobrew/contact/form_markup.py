@@ -12,11 +12,11 @@ what was typed and is rendered in full.
 from __future__ import annotations
 
 from flask import render_template
-from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
 from ..i18n.locale import current_language
 from ..web.memo import memoize_per_content
+from ..web.signing import csrf_token
 from .forms import ContactForm
 from .spam import issue_stamp
 
@@ -41,7 +41,7 @@ def blank_form() -> tuple[Markup, Markup]:
     fields = memoize_per_content(
         ("contact_fields", current_language()), render_blank_fields, "fragments"
     )
-    return hidden_fields(generate_csrf(), issue_stamp()), fields
+    return hidden_fields(csrf_token(), issue_stamp()), fields
 
 
 def render_blank_fields() -> Markup:

@@ -11,7 +11,9 @@ import time
 from functools import lru_cache
 
 from flask import current_app
-from itsdangerous import BadSignature, TimestampSigner, URLSafeTimedSerializer
+from itsdangerous import BadSignature
+
+from ..web.signing import KeptKeySigner, SignedSerializer
 
 # A form left open longer than this is stale: the visitor is asked to send it again.
 STAMP_MAX_SECONDS = 24 * 3600
@@ -21,8 +23,8 @@ STAMP_SALT = "eurobrew.contact-form.started"
 STAMP_MARK = "contact-form"  # what is signed: only the time matters
 
 
-class DatedSigner(TimestampSigner):
-    """itsdangerous' timestamp signer, able to sign as of a given moment (a form shown earlier)."""
+class DatedSigner(KeptKeySigner):
+    """A timestamp signer able to sign as of a given moment (a form shown earlier)."""
 
     def __init__(self, *args, moment: float | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -33,15 +35,15 @@ class DatedSigner(TimestampSigner):
         return super().get_timestamp() if self.moment is None else int(self.moment)
 
 
-def stamp_serializer(moment: float | None = None) -> URLSafeTimedSerializer:
+def stamp_serializer(moment: float | None = None) -> SignedSerializer:
     """Signs with the app's secret key, so visitors cannot make up a start time."""
     return _serializer(current_app.secret_key, moment)
 
 
 @lru_cache(maxsize=16)
-def _serializer(secret_key, moment: float | None) -> URLSafeTimedSerializer:
+def _serializer(secret_key, moment: float | None) -> SignedSerializer:
     # Made once per key: building one tries its JSON out, a tenth of the form page's time.
-    return URLSafeTimedSerializer(
+    return SignedSerializer(
         secret_key, salt=STAMP_SALT, signer=DatedSigner, signer_kwargs={"moment": moment}
     )
 

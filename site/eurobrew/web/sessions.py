@@ -3,6 +3,7 @@
 from flask.sessions import SecureCookieSessionInterface
 
 from ..contexts import app_globals, current_request, request_globals
+from .signing import SignedSerializer
 
 
 class LazyCookieSessionInterface(SecureCookieSessionInterface):
@@ -29,12 +30,20 @@ class LazyCookieSessionInterface(SecureCookieSessionInterface):
         return session
 
     def get_signing_serializer(self, app):
-        """The stock serializer, made once per set of keys rather than per request."""
+        """The stock serializer's settings in a ``SignedSerializer`` (web/signing.py), made
+        once per set of keys rather than per request: cookies either reads."""
+        if not app.secret_key:
+            return None
         keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
         kept = self._serializers
         if keys not in kept:
             kept.clear()  # a changed key: the old serializer must not sign any more
-            kept[keys] = super().get_signing_serializer(app)
+            kept[keys] = SignedSerializer(
+                [*keys[1], keys[0]],  # the current key last, as itsdangerous expects
+                salt=self.salt,
+                serializer=self.serializer,
+                signer_kwargs={"key_derivation": self.key_derivation},
+            )
         return kept[keys]
 
     def save_session(self, app, session, response):
