@@ -76,7 +76,7 @@ def _text_reader(kind):
 def _sqlite_value(value: date) -> str:
     """A day or a timestamp as SQLite stores it (``arguments`` passes only these)."""
     if isinstance(value, datetime):
-        if value.tzinfo is None:  # SQLITE_DATETIME's text, in a fifth of strftime's time
+        if value.tzinfo is None:  # SQLITE_DATETIME's text, in a third of strftime's time
             return value.isoformat(" ", "microseconds")
         return value.strftime(SQLITE_DATETIME)
     return value.isoformat()
