@@ -24,7 +24,6 @@ class KeptConnection:
     def __init__(self, engine: Engine):
         self.engine = engine
         self.local = threading.local()
-        self.sqlite = engine.dialect.name == "sqlite"
 
     def connection(self):
         """The calling thread's connection, opened on first use."""

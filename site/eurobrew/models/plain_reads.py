@@ -53,7 +53,7 @@ class CompiledRead:
         if not self.sqlite:
             return values
         # A datetime is a date too: one test finds both.
-        return {n: _sqlite_value(v) if isinstance(v, date) else v for n, v in values.items()}
+        return {n: sqlite_text(v) if isinstance(v, date) else v for n, v in values.items()}
 
     def mapping(self, row: tuple) -> dict:
         """A row by column name, its values typed like the columns."""
@@ -73,8 +73,8 @@ def _text_reader(kind):
     return None
 
 
-def _sqlite_value(value: date) -> str:
-    """A day or a timestamp as SQLite stores it (``arguments`` passes only these)."""
+def sqlite_text(value: date) -> str:
+    """A day or a timestamp as SQLAlchemy stores it in SQLite, where it is compared as text."""
     if isinstance(value, datetime):
         if value.tzinfo is None:  # SQLITE_DATETIME's text, in a third of strftime's time
             return value.isoformat(" ", "microseconds")

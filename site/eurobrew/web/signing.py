@@ -77,6 +77,6 @@ def csrf_token() -> str:
 
 
 @lru_cache(maxsize=4)
-def _csrf_serializer(secret_key) -> URLSafeTimedSerializer:
+def _csrf_serializer(secret_key) -> SignedSerializer:
     # Made once per key: building one tries its JSON out.
     return SignedSerializer(secret_key, salt=CSRF_SALT)

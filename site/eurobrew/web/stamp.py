@@ -24,7 +24,7 @@ from ..models import Article, ArticleStatus, SiteState
 from ..models.base import utcnow
 from ..models.changes import ChangeWatch, Mark
 from ..models.kept_connection import KeptConnection, kept_connection
-from ..models.plain_reads import SQLITE_DATETIME
+from ..models.plain_reads import sqlite_text
 from ..models.state import STATE_ID
 
 # Where the validators of a request are kept, for the front cache and Flask to share.
@@ -133,7 +133,7 @@ class StampReader:
 
     def _read(self, now: datetime) -> tuple[Stamp, datetime | None]:
         # SQLite compares the text SQLAlchemy stores: the same format here.
-        params = dict(self.params, now=now.strftime(SQLITE_DATETIME) if self.sqlite else now)
+        params = dict(self.params, now=sqlite_text(now) if self.sqlite else now)
         if self.order is not None:
             params = tuple(params[name] for name in self.order)
         version, changed_at, latest, following = self.connection.fetch(self.sql, params)[0]
