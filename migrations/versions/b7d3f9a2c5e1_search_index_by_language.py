@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session
 
 from eurobrew.i18n import LANGUAGES
 from eurobrew.models.search import (
-    settle_index,
     sqlite_drop_language_index,
     sqlite_fill_language_index,
     sqlite_language_index,
 )
+from eurobrew.models.search_upkeep import settle_index
 from eurobrew.search.language_indexes import LANGUAGE_INDEXES, index_statement
 
 # revision identifiers, used by Alembic.

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.orm import Session
 
-from eurobrew.models.search import settle_index
+from eurobrew.models.search_upkeep import settle_index
 from eurobrew.search.index import reindex_everything
 
 # revision identifiers, used by Alembic.

@@ -12,7 +12,7 @@ Create Date: 2026-12-02 11:40:00
 from alembic import op
 from sqlalchemy.orm import Session
 
-from eurobrew.models.search import settle_index
+from eurobrew.models.search_upkeep import settle_index
 
 # revision identifiers, used by Alembic.
 revision = "f2b8c6d4a913"

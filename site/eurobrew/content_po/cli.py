@@ -15,7 +15,7 @@ from ..extensions import db
 from ..files import atomic_write
 from ..i18n import LANGUAGES
 from ..models.recording import EditConflict
-from ..models.search import settle_index
+from ..models.search_upkeep import settle_index
 from .apply import apply_plan
 from .batch import cycle_collection_paused
 from .export import export_content

@@ -11,7 +11,7 @@ from ..extensions import db
 from ..models import Article, ArticleStatus, ArticleTranslation, bump_content_version
 from ..models.base import utcnow
 from ..models.rendered_bodies import rendered_body
-from ..models.search import settle_index
+from ..models.search_upkeep import settle_index
 from ..search.index import article_rows, store
 
 CHUNK = 5000

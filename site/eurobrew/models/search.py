@@ -16,7 +16,7 @@ Each database indexes the same columns its own way, created with the table:
 
 from __future__ import annotations
 
-from sqlalchemy import DDL, ForeignKey, Index, String, Text, UniqueConstraint, event, text
+from sqlalchemy import DDL, ForeignKey, Index, String, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
@@ -78,8 +78,8 @@ def sqlite_language_index(lang: str) -> list[str]:
     a sixth of 100,000 Slovak texts, searched on the English page, took 22 ms to find none
     in one table of both). Contentless: the texts are the rows', the table holds only the
     index. An index of many small b-trees (one per transaction that wrote it) costs every
-    search a look into each: ``tidy_index`` merges any two on a level (``usermerge`` 2;
-    FTS5's default waits for four).
+    search a look into each: ``tidy_index`` (``search_upkeep.py``) merges any two on a
+    level (``usermerge`` 2; FTS5's default waits for four).
     """
     name, columns = fts_table(lang), ", ".join(COLUMNS)
     new, old = (", ".join(f"{row}.{c}" for c in COLUMNS) for row in ("new", "old"))
@@ -113,12 +113,6 @@ def sqlite_drop_language_index(lang: str) -> list[str]:
     name = fts_table(lang)
     triggers = [f"DROP TRIGGER IF EXISTS {name}_{event}" for event in ("ai", "ad", "au")]
     return [*triggers, f"DROP TABLE IF EXISTS {name}"]
-
-
-def _sqlite_fts_tables(session) -> list[str]:
-    """SQLite: the search's FTS5 tables the database has (one per language)."""
-    listed = "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'"
-    return [n for n in session.execute(text(listed)).scalars() if n.startswith("search_fts")]
 
 
 TERMS_INDEX, EXACT_INDEX = "ix_search_documents_terms", "ix_search_documents_exact"
@@ -166,40 +160,3 @@ for _statement in POSTGRES_INDEX:
         "after_create",
         DDL(_statement.replace("%", "%%")).execute_if(dialect="postgresql"),
     )
-
-
-def settle_index(session) -> None:
-    """After many documents were written at once: bring the index into the shape searches
-    read fastest.
-
-    SQLite: merge FTS5's b-trees into one. A demo site's index left in 18 pieces took 45 us
-    for each of a search's three matches (140-320 us for the results statement); in one
-    piece, 10-15 us (60-140 us).
-
-    PostgreSQL: move the GIN indexes' pending entries into the indexes proper. GIN takes new
-    entries into a pending list that every search reads through, until autovacuum (some
-    time later) merges it. After 99,000 generated articles a one-word search took 2.4 ms
-    instead of 1.5 ms on a server running meanwhile; merging is what a VACUUM would do,
-    without its wait.
-    """
-    if session.get_bind().dialect.name == "sqlite":
-        for name in _sqlite_fts_tables(session):
-            session.execute(text(f"INSERT INTO {name}({name}) VALUES('optimize')"))
-        return
-    # Every GIN index on the table, the languages' included.
-    session.execute(
-        text(
-            "SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index i"
-            " JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam"
-            " WHERE i.indrelid = 'search_documents'::regclass AND a.amname = 'gin'"
-        )
-    )
-
-
-def tidy_index(session) -> None:
-    """After an edit wrote index rows (SQLite): merge FTS5's b-trees a little (at most
-    about 64 pages), so that edits do not leave searches reading many small pieces: 300
-    edits left 17 pieces and a match at 115 us without it, 3 pieces and 35 us with it."""
-    if session.get_bind().dialect.name == "sqlite":
-        for name in _sqlite_fts_tables(session):
-            session.execute(text(f"INSERT INTO {name}({name}, rank) VALUES('merge', 64)"))

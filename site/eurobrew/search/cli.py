@@ -8,7 +8,7 @@ import click
 from flask.cli import AppGroup
 
 from ..extensions import db
-from ..models.search import settle_index
+from ..models.search_upkeep import settle_index
 from .index import reindex_everything
 
 search_cli = AppGroup("search", help="The site search's index.")

@@ -13,7 +13,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from ..models import Article, ArticleTranslation, ContactMessage, Page, PageTranslation
-from ..models.search import tidy_index
+from ..models.search_upkeep import tidy_index
 from .index import index_articles, index_languages, index_pages
 from .terms import folded_text
 
