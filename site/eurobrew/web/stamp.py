@@ -24,7 +24,7 @@ from ..models import Article, ArticleStatus, SiteState
 from ..models.base import utcnow
 from ..models.changes import ChangeWatch, Mark
 from ..models.kept_connection import KeptConnection, kept_connection
-from ..models.plain_reads import sqlite_text
+from ..models.plain_reads import CompiledRead
 from ..models.state import STATE_ID
 
 # Where the validators of a request are kept, for the front cache and Flask to share.
@@ -86,7 +86,12 @@ def _stamp_statement():
     state = select(SiteState.content_version, SiteState.changed_at).where(SiteState.id == STATE_ID)
     version = state.with_only_columns(SiteState.content_version).scalar_subquery()
     changed = state.with_only_columns(SiteState.changed_at).scalar_subquery()
-    return select(version, changed, latest_visible, next_visible)
+    return select(
+        version.label("version"),
+        changed.label("changed_at"),
+        latest_visible.label("latest_visible"),
+        next_visible.label("next_visible"),
+    )
 
 
 @dataclass(frozen=True)
@@ -102,22 +107,18 @@ class StampReader:
     """Reads the content stamp on a connection each worker thread keeps for itself.
 
     It runs before every public request, 304s included, so it skips the ORM session and
-    the pool: a statement compiled once, on a kept DBAPI connection (``KeptConnection``).
+    the pool: a statement compiled once (``CompiledRead``, as the plain reads), on a kept
+    DBAPI connection (``KeptConnection``).
     Each thread keeps the stamp it read until the database may have changed
     (``models/changes.py``), the next scheduled article is due, or ``RECHECK_AFTER`` passed.
     It is not announced to the engine's listeners: it is no page's own statement.
     """
 
     def __init__(self, connection: KeptConnection):
-        engine = connection.engine
-        compiled = _stamp_statement().compile(dialect=engine.dialect)
         self.connection = connection
         self.watch = ChangeWatch(connection)
         self.kept = threading.local()
-        self.sql = str(compiled)
-        self.params = compiled.construct_params({"now": None})
-        self.order = compiled.positiontup if compiled.positional else None
-        self.sqlite = engine.dialect.name == "sqlite"
+        self.statement = CompiledRead(_stamp_statement(), connection.engine)
 
     def read(self) -> Stamp:
         """The stamp as the database has it now."""
@@ -132,20 +133,10 @@ class StampReader:
         return stamp
 
     def _read(self, now: datetime) -> tuple[Stamp, datetime | None]:
-        # SQLite compares the text SQLAlchemy stores: the same format here.
-        params = dict(self.params, now=sqlite_text(now) if self.sqlite else now)
-        if self.order is not None:
-            params = tuple(params[name] for name in self.order)
-        version, changed_at, latest, following = self.connection.fetch(self.sql, params)[0]
-        stamp = Stamp(version or 1, _as_datetime(changed_at), _as_datetime(latest))
-        return stamp, _as_datetime(following)
-
-
-def _as_datetime(value) -> datetime | None:
-    # SQLite hands back timestamps as text when read without SQLAlchemy's types.
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(value)
+        read = self.statement
+        row = read.mapping(self.connection.fetch(read.sql, read.arguments({"now": now}))[0])
+        stamp = Stamp(row["version"] or 1, row["changed_at"], row["latest_visible"])
+        return stamp, row["next_visible"]
 
 
 def stamp_reader(app: Flask) -> StampReader:
