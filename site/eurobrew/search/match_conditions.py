@@ -4,7 +4,7 @@ public search may show."""
 
 from __future__ import annotations
 
-from sqlalchemy import and_, bindparam, case, cast, column, func, literal_column, or_, select, table
+from sqlalchemy import and_, bindparam, cast, column, func, literal_column, or_, select, table
 from sqlalchemy.dialects.postgresql import TSQUERY
 
 from ..models import Article, Page
@@ -58,12 +58,9 @@ def public_documents():
 
 
 def document_columns() -> list:
-    """An index row's article and page, the article's day and the page's key."""
-    page_key = select(Page.key).where(_OF_PAGE).scalar_subquery()
+    """An index row's article and page, and the article's day."""
     return [
         SearchDocument.article_id,
         SearchDocument.page_id,
         select(Article.published_on).where(_OF_ARTICLE).scalar_subquery().label("published_on"),
-        # Most rows are articles': a page's key is looked for only when there is a page.
-        case((SearchDocument.page_id.is_not(None), page_key)).label("page_key"),
     ]

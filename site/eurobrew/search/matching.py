@@ -128,7 +128,7 @@ def _counted_page(dialect: str, lang: str, frequent: bool):
     candidates = _candidates(dialect, lang, frequent)
     c = candidates.c
     ranked = select(
-        c.document_id, c.article_id, c.page_id, c.published_on, c.page_key,
+        c.document_id, c.article_id, c.page_id, c.published_on,
         *_flags(dialect, lang, candidates), _total(dialect, candidates).label("total"),
     )  # fmt: skip
     page = (

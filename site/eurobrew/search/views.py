@@ -11,7 +11,6 @@ from markupsafe import Markup, escape
 from ..i18n import LANGUAGES
 from ..i18n.locale import add_language_rules, current_language, day_in
 from ..i18n.switch import set_counterparts
-from ..models.pages import HOME_KEY
 from ..news.addresses import article_urls
 from ..web.pagination import page_address, paginate, requested_page
 from . import bp, matching
@@ -59,7 +58,7 @@ def result_cards(query: Query, lang: str, rows: list[dict]) -> Markup:
     for row in rows:
         if row["article_id"]:
             url = article_url(row["slug"])
-        elif row["page_key"] == HOME_KEY:
+        elif not row["slug"]:  # the home page's slugs stay empty (admin/page_forms.py)
             url = url_for("pages.home", lang=lang)
         else:
             url = url_for("pages.page", slug=row["slug"])
