@@ -17,10 +17,11 @@ from ..models import (
     PageTranslation,
 )
 from ..models.base import utcnow
-from .content import CONTACT, PAGES, SEED_ARTICLE
+from .content import CONTACT, SEED_ARTICLE
 from .news_company import COMPANY_NEWS
 from .news_europe import EUROPE_NEWS
 from .news_japan import JAPAN_NEWS
+from .pages import PAGES
 from .photo import seed_photo
 from .products import add_products
 

@@ -7,6 +7,64 @@ library's number for it.
 
 CREDIT = "Euro-Brew s.r.o."
 
+# What the Products page shows after its introduction (pages.py).
+SECTION = {
+    "sk": """\
+![](media:brewery)
+
+## Varne
+
+Dvoj-, troj- a štvornádobové varne na 5 až 50 hl mladiny na várku, s riadením, ktoré si pamätá každý recept. [Viac o varniach](/sk/varne)
+
+![](media:brewhouse)
+
+## Fermentačné a ležiacke tanky
+
+Cylindrokónické tanky od 10 do 300 hl s chladiacimi plášťami a izoláciou, ležiacke a pretlakové tanky. [Viac o tankoch](/sk/fermentacne-a-leziacke-tanky)
+
+![](media:tanks)
+
+## CIP stanice
+
+Stanice na čistenie nádob a potrubia lúhom, kyselinou a horúcou vodou, ručné aj plne automatické. [Viac o CIP staniciach](/sk/cip-stanice)
+
+![](media:cip)
+
+## Linky na umývanie a plnenie sudov
+
+Poloautomatické a automatické linky, ktoré sud vyprázdnia, umyjú, vysterilizujú a naplnia. [Viac o linkách na sudy](/sk/linky-na-sudy)
+
+![](media:kegs)
+""",
+    "en": """\
+![](media:brewery)
+
+## Brewhouses
+
+Two-, three- and four-vessel brewhouses for 5 to 50 hl of wort a brew, with controls that remember every recipe. [More about brewhouses](/en/brewhouses)
+
+![](media:brewhouse)
+
+## Fermentation and storage tanks
+
+Cylindro-conical tanks from 10 to 300 hl with cooling jackets and insulation, lager and bright beer tanks. [More about tanks](/en/fermentation-and-storage-tanks)
+
+![](media:tanks)
+
+## CIP stations
+
+Stations that clean vessels and pipework with caustic, acid and hot water, manual or fully automatic. [More about CIP stations](/en/cip-stations)
+
+![](media:cip)
+
+## Keg washing and filling lines
+
+Semi-automatic and automatic lines that empty, wash, sterilise and fill a keg. [More about keg lines](/en/keg-lines)
+
+![](media:kegs)
+""",
+}
+
 # name -> language -> (alt text, caption)
 PICTURE_TEXTS = {
     "brewery": {

@@ -12,8 +12,8 @@ from ..extensions import db
 from ..media.storage import store_picture
 from ..models import Image, ImageText, Page, PageTranslation
 from .illustrations import PICTURES
-from .product_pages import PRODUCTS, SECTION
-from .product_texts import CREDIT, PICTURE_TEXTS
+from .product_pages import PRODUCTS
+from .product_texts import CREDIT, PICTURE_TEXTS, SECTION
 
 SECTION_KEY = "products"
 _PICTURE_NAME = re.compile(r"\(media:([a-z]+)\)")
