@@ -1,6 +1,8 @@
 """The demo's content pages in Slovak and English: home, Products (its introduction; the
 section's product pages are in product_pages.py), activities, links and about."""
 
+# ruff: noqa: E501 - Markdown paragraphs, a line each, as an editor would type them
+
 PAGES = [
     {
         "key": "home",

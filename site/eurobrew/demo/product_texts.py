@@ -5,6 +5,8 @@ and the texts of their pictures.
 library's number for it.
 """
 
+# ruff: noqa: E501 - Markdown paragraphs, a line each, as an editor would type them
+
 CREDIT = "Euro-Brew s.r.o."
 
 # What the Products page shows after its introduction (pages.py).
